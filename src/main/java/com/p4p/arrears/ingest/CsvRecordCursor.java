@@ -1,0 +1,143 @@
+package com.p4p.arrears.ingest;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.regex.Pattern;
+
+import com.opencsv.ICSVParser;
+import com.opencsv.RFC4180ParserBuilder;
+
+/**
+ * Walks an RFC 4180 file record by record, skipping blank lines. OpenCSV splits and unquotes the
+ * fields; this class adds what a nightly feed needs on top:
+ * <ul>
+ * <li>physical line numbers for every record (where it starts), and its raw text;</li>
+ * <li>a malformed record (bad quoting) costs one line, not the rest of the file: it is returned as a
+ * malformed record of its first line and reading resumes on the next line, so the trailer and every
+ * other row are still seen;</li>
+ * <li>a position (the next physical line) that a restart can seek back to.</li>
+ * </ul>
+ */
+public final class CsvRecordCursor implements Closeable {
+
+    /** A quoted value may span lines, but a record never spans more than this many. */
+    static final int MAX_RECORD_LINES = 100;
+
+    /** RFC 4180 record grammar: fields separated by commas, each quoted (with "" escapes) or free of quotes. */
+    private static final Pattern RFC4180_RECORD =
+            Pattern.compile("(?:\"(?:[^\"]|\"\")*\"|[^\",]*)(?:,(?:\"(?:[^\"]|\"\")*\"|[^\",]*))*", Pattern.DOTALL);
+
+    private final PhysicalLineReader lines;
+    private ICSVParser parser = new RFC4180ParserBuilder().build();
+    /** Lines read ahead while looking for a record's end, to be re-read if that record is malformed. */
+    private final Deque<NumberedLine> pushedBack = new ArrayDeque<>();
+    private long nextLine = 1;
+
+    private record NumberedLine(long number, String text) {
+    }
+
+    private CsvRecordCursor(Reader reader) {
+        this.lines = new PhysicalLineReader(reader);
+    }
+
+    public static CsvRecordCursor open(Path file) throws IOException {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        return new CsvRecordCursor(new InputStreamReader(Files.newInputStream(file), utf8));
+    }
+
+    static CsvRecordCursor of(Reader reader) {
+        return new CsvRecordCursor(reader);
+    }
+
+    /** The physical line the next record search starts on. */
+    public long position() {
+        return nextLine;
+    }
+
+    /** Moves forward to a position returned by {@link #position()} (from a fresh cursor). */
+    public void seek(long line) throws IOException {
+        while (nextLine < line) {
+            if (nextPhysical() == null) {
+                return;
+            }
+        }
+    }
+
+    /** The next non-blank record, or null at the end of the file. */
+    public CsvRecord next() throws IOException {
+        NumberedLine first;
+        do {
+            first = nextPhysical();
+            if (first == null) {
+                return null;
+            }
+        } while (first.text().isBlank());
+
+        StringBuilder raw = new StringBuilder(first.text());
+        Deque<NumberedLine> consumed = new ArrayDeque<>();
+        String[] fields;
+        try {
+            fields = parser.parseLineMulti(first.text());
+            while (parser.isPending()) {
+                NumberedLine more = consumed.size() + 1 < MAX_RECORD_LINES ? nextPhysical() : null;
+                if (more == null) {
+                    return malformed(first, consumed);
+                }
+                consumed.add(more);
+                raw.append('\n').append(more.text());
+                fields = parser.parseLineMulti(more.text());
+            }
+        } catch (IOException e) {
+            return malformed(first, consumed);
+        }
+        // OpenCSV tolerates stray quotes (a,b"c,d); the contract does not
+        if (raw.indexOf("\"") >= 0 && !RFC4180_RECORD.matcher(raw).matches()) {
+            return malformed(first, consumed);
+        }
+        return new CsvRecord(first.number(), raw.toString(), fields);
+    }
+
+    private CsvRecord malformed(NumberedLine first, Deque<NumberedLine> consumed) {
+        // drop the parser's pending state and re-read the lines it swallowed: only the first line is lost
+        parser = new RFC4180ParserBuilder().build();
+        while (!consumed.isEmpty()) {
+            NumberedLine l = consumed.pollLast();
+            pushedBack.push(l);
+        }
+        if (!pushedBack.isEmpty()) {
+            nextLine = pushedBack.peek().number();
+        }
+        return new CsvRecord(first.number(), first.text(), null);
+    }
+
+    private NumberedLine nextPhysical() throws IOException {
+        NumberedLine line;
+        if (!pushedBack.isEmpty()) {
+            line = pushedBack.pop();
+        } else {
+            String text = lines.readLine();
+            if (text == null) {
+                return null;
+            }
+            line = new NumberedLine(lines.lineNumber(), text);
+        }
+        nextLine = line.number() + 1;
+        return line;
+    }
+
+    @Override
+    public void close() throws IOException {
+        lines.close();
+    }
+}

@@ -1,0 +1,169 @@
+package com.p4p.arrears.ledger;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import com.p4p.arrears.ingest.EntryType;
+import com.p4p.arrears.ingest.LedgerItem;
+import com.p4p.arrears.ingest.Source;
+
+/**
+ * The ledger tables: posted entries, suspense, and the per-account aggregates posting keeps up to
+ * date. Every lookup takes a whole chunk's ids at once: there are no per-row queries.
+ */
+@Repository
+public class LedgerRepository {
+
+    private static final String ITEM_COLUMNS = "source, source_id, account_id, entry_type, entry_date, amount, currency, "
+            + "campaign_id, clicks, channel, original_payment_id, received_date, line_number";
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    public LedgerRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    /** The items that hold these ids (posted, or waiting in suspense), by id. */
+    public Map<String, LedgerItem> takenIds(Source source, Collection<String> ids) {
+        Map<String, LedgerItem> taken = new HashMap<>();
+        if (ids.isEmpty()) {
+            return taken;
+        }
+        MapSqlParameterSource p = new MapSqlParameterSource("source", source.code()).addValue("ids", ids);
+        named.query("SELECT " + ITEM_COLUMNS + " FROM ledger_entry WHERE source = :source AND source_id IN (:ids)",
+                p, rs -> {
+                    LedgerItem item = item(rs);
+                    taken.put(item.id(), item);
+                });
+        named.query("SELECT " + ITEM_COLUMNS + " FROM suspense_item WHERE status = 'OPEN' AND source = :source"
+                + " AND source_id IN (:ids)", p, rs -> {
+                    LedgerItem item = item(rs);
+                    taken.put(item.id(), item);
+                });
+        return taken;
+    }
+
+    /** The currency of each of these accounts that exists. */
+    public Map<String, String> accountCurrencies(Collection<String> accountIds) {
+        Map<String, String> out = new HashMap<>();
+        if (!accountIds.isEmpty()) {
+            named.query("SELECT account_id, currency FROM account WHERE account_id IN (:ids)",
+                    new MapSqlParameterSource("ids", accountIds), rs -> {
+                        out.put(rs.getString(1), rs.getString(2));
+                    });
+        }
+        return out;
+    }
+
+    /** Which of these payment ids have been posted (for any account). */
+    public Set<String> postedPaymentIds(Collection<String> paymentIds) {
+        Set<String> out = new HashSet<>();
+        if (!paymentIds.isEmpty()) {
+            named.query("SELECT source_id FROM ledger_entry WHERE source = 'payments' AND source_id IN (:ids)",
+                    new MapSqlParameterSource("ids", paymentIds), rs -> {
+                        out.add(rs.getString(1));
+                    });
+        }
+        return out;
+    }
+
+    public void insertLedger(List<LedgerItem> items, LocalDate postedDate) {
+        insertItems("INSERT INTO ledger_entry (" + ITEM_COLUMNS + ", posted_date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                items, Date.valueOf(postedDate));
+    }
+
+    public void insertSuspense(List<LedgerItem> items) {
+        insertItems("INSERT INTO suspense_item (" + ITEM_COLUMNS + ", status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                items, "OPEN");
+    }
+
+    private void insertItems(String sql, List<LedgerItem> items, Object last) {
+        if (items.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(sql, items, items.size(), (ps, i) -> {
+            ps.setString(1, i.source().code());
+            ps.setString(2, i.id());
+            ps.setString(3, i.accountId());
+            ps.setString(4, i.type().name());
+            ps.setDate(5, Date.valueOf(i.entryDate()));
+            ps.setBigDecimal(6, i.amount());
+            ps.setString(7, i.currency());
+            ps.setString(8, i.campaignId());
+            if (i.clicks() == null) {
+                ps.setNull(9, Types.BIGINT);
+            } else {
+                ps.setLong(9, i.clicks());
+            }
+            ps.setString(10, i.channel());
+            ps.setString(11, i.originalPaymentId());
+            ps.setDate(12, Date.valueOf(i.receivedDate()));
+            ps.setLong(13, i.lineNumber());
+            ps.setObject(14, last);
+        });
+    }
+
+    /**
+     * Adds posted items to the per-account aggregates: the day's debits and credits, spend per charge
+     * date (for ageing) and the earliest refund or chargeback date. Runs in the chunk's transaction,
+     * so each item counts exactly once.
+     */
+    public void addToAggregates(List<LedgerItem> posted, LocalDate businessDate) {
+        Map<String, BigDecimal[]> perAccount = new TreeMap<>();
+        Map<List<Object>, BigDecimal> spendPerDay = new HashMap<>();
+        Map<String, LocalDate> reversals = new TreeMap<>();
+        for (LedgerItem i : posted) {
+            BigDecimal[] dc = perAccount.computeIfAbsent(i.accountId(), k -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
+            dc[0] = dc[0].add(i.debit());
+            dc[1] = dc[1].add(i.credit());
+            if (i.type() == EntryType.SPEND) {
+                spendPerDay.merge(List.of(i.accountId(), i.entryDate()), i.amount(), BigDecimal::add);
+            } else if (i.type() != EntryType.PAYMENT) {
+                reversals.merge(i.accountId(), i.entryDate(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        Date day = Date.valueOf(businessDate);
+        List<Object[]> deltas = new ArrayList<>();
+        perAccount.forEach((account, dc) -> deltas.add(new Object[]{day, account, dc[0], dc[1]}));
+        jdbc.batchUpdate("INSERT INTO account_day_delta (business_date, account_id, debits, credits) VALUES (?,?,?,?)"
+                + " ON DUPLICATE KEY UPDATE debits = debits + VALUES(debits), credits = credits + VALUES(credits)", deltas);
+        List<Object[]> spend = new ArrayList<>();
+        spendPerDay.forEach((k, amount) -> spend.add(new Object[]{k.get(0), Date.valueOf((LocalDate) k.get(1)), amount}));
+        jdbc.batchUpdate("INSERT INTO account_spend_day (account_id, charge_date, amount) VALUES (?,?,?)"
+                + " ON DUPLICATE KEY UPDATE amount = amount + VALUES(amount)", spend);
+        List<Object[]> rev = new ArrayList<>();
+        reversals.forEach((account, date) -> rev.add(new Object[]{Date.valueOf(date), Date.valueOf(date), account}));
+        jdbc.batchUpdate("UPDATE account SET earliest_reversal_date = CASE WHEN earliest_reversal_date IS NULL"
+                + " OR earliest_reversal_date > ? THEN ? ELSE earliest_reversal_date END WHERE account_id = ?", rev);
+    }
+
+    static LedgerItem item(ResultSet rs) throws SQLException {
+        long clicks = rs.getLong("clicks");
+        Long clicksOrNull = rs.wasNull() ? null : clicks;
+        return new LedgerItem(Source.valueOf(rs.getString("source").toUpperCase()), rs.getString("source_id"),
+                rs.getString("account_id"), EntryType.valueOf(rs.getString("entry_type")),
+                rs.getDate("entry_date").toLocalDate(), rs.getBigDecimal("amount"), rs.getString("currency"),
+                rs.getString("campaign_id"), clicksOrNull, rs.getString("channel"),
+                rs.getString("original_payment_id"), rs.getDate("received_date").toLocalDate(),
+                rs.getLong("line_number"));
+    }
+}

@@ -1,0 +1,37 @@
+package com.p4p.arrears.reconcile;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Breaks raised by runs, and the resolution of suspense breaks. */
+@Repository
+public class BreakRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public BreakRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(LocalDate businessDate, List<Break> breaks) {
+        if (breaks.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO recon_break (business_date, break_type, source, reference, account_id,"
+                + " expected, actual, difference, currency) VALUES (?,?,?,?,?,?,?,?,?)", breaks, breaks.size(), (ps, b) -> {
+                    ps.setDate(1, Date.valueOf(businessDate));
+                    ps.setString(2, b.type().name());
+                    ps.setString(3, b.source());
+                    ps.setString(4, b.reference());
+                    ps.setString(5, b.accountId());
+                    ps.setBigDecimal(6, b.expected());
+                    ps.setBigDecimal(7, b.actual());
+                    ps.setBigDecimal(8, b.difference());
+                    ps.setString(9, b.currency());
+                });
+    }
+}
