@@ -11,21 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class PolicyLoaderTest {
 
-    /** A copy of the shipped default policy (SPEC 6). */
-    static final String DEFAULT_POLICY = """
-            currencies:
-              USD: { minor_digits: 2, low_balance: 50.00,  credit_min_owed: 10.00 }
-              EUR: { minor_digits: 2, low_balance: 50.00,  credit_min_owed: 10.00 }
-              CNY: { minor_digits: 2, low_balance: 350.00, credit_min_owed: 70.00 }
-              JPY: { minor_digits: 0, low_balance: 7500,   credit_min_owed: 1500 }
-            stages:
-              - { name: GRACE,   min_days_past_due: 0,  enter: [NOTIFY_ARREARS] }
-              - { name: FROZEN,  min_days_past_due: 3,  enter: [FREEZE_ADS],        leave: [UNFREEZE_ADS] }
-              - { name: DEMOTED, min_days_past_due: 7,  enter: [DEMOTE_RANKING],    leave: [RESTORE_RANKING] }
-              - { name: FLAGGED, min_days_past_due: 15, enter: [FLAG_STORE_RATING], leave: [CLEAR_STORE_RATING] }
-              - { name: CLOSED,  min_days_past_due: 30, min_owed: { USD: 500.00, EUR: 500.00, CNY: 3500.00, JPY: 75000 },
-                  enter: [CLOSE_STORE], leave: [REOPEN_STORE], sticky: true }
-            """;
+    private static final String DEFAULT_POLICY = TestPolicies.DEFAULT_YAML;
 
     private static Policy parse(String yaml) {
         return PolicyLoader.parse(yaml, "test");
