@@ -118,7 +118,7 @@ CREATE TABLE input_file (
     source        VARCHAR(16)   NOT NULL,
     file_name     VARCHAR(1000) NOT NULL,
     data_rows     BIGINT        NOT NULL,
-    control_total DECIMAL(30,4) NULL,
+    control_total VARCHAR(64)   NULL,  -- as summed from the file, at the scale its amounts carry
     PRIMARY KEY (business_date, source)
 );
 

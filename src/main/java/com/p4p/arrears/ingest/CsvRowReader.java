@@ -28,8 +28,16 @@ public class CsvRowReader implements ItemStreamReader<InputRow> {
         this.file = file;
     }
 
+    /** A reader of a file that was not delivered (an optional one): it reads nothing. */
+    public static CsvRowReader empty(Source source) {
+        return new CsvRowReader(source, null);
+    }
+
     @Override
     public void open(ExecutionContext context) {
+        if (file == null) {
+            return;
+        }
         try {
             cursor = CsvRecordCursor.open(file);
             header = Header.of(source, cursor.next(), file.getFileName().toString());
@@ -45,7 +53,7 @@ public class CsvRowReader implements ItemStreamReader<InputRow> {
     @Override
     public InputRow read() throws IOException {
         CsvRecord current = lookahead;
-        if (current == null) {
+        if (current == null || cursor == null) {
             return null;
         }
         lookahead = cursor.next();
@@ -57,6 +65,9 @@ public class CsvRowReader implements ItemStreamReader<InputRow> {
 
     @Override
     public void update(ExecutionContext context) {
+        if (cursor == null) {
+            return;
+        }
         context.putLong(POSITION_KEY, lookahead == null ? cursor.position() : lookahead.lineNumber());
     }
 

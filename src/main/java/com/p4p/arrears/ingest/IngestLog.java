@@ -41,7 +41,8 @@ public class IngestLog {
     public void recordVerifiedFile(LocalDate businessDate, VerifiedFile file) {
         jdbc.update("DELETE FROM input_file WHERE business_date = ? AND source = ?", Date.valueOf(businessDate), file.source().code());
         jdbc.update("INSERT INTO input_file (business_date, source, file_name, data_rows, control_total) VALUES (?,?,?,?,?)",
-                Date.valueOf(businessDate), file.source().code(), file.path().toString(), file.dataRows(), file.controlTotal());
+                Date.valueOf(businessDate), file.source().code(), file.path().toString(), file.dataRows(),
+                file.controlTotal() == null ? null : file.controlTotal().toPlainString());
     }
 
     /** Row dispositions of one chunk. */

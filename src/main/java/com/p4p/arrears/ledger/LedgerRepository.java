@@ -156,7 +156,8 @@ public class LedgerRepository {
                 + " OR earliest_reversal_date > ? THEN ? ELSE earliest_reversal_date END WHERE account_id = ?", rev);
     }
 
-    static LedgerItem item(ResultSet rs) throws SQLException {
+    /** Reads an item from a ledger_entry or suspense_item row. */
+    public static LedgerItem item(ResultSet rs) throws SQLException {
         long clicks = rs.getLong("clicks");
         Long clicksOrNull = rs.wasNull() ? null : clicks;
         return new LedgerItem(Source.valueOf(rs.getString("source").toUpperCase()), rs.getString("source_id"),

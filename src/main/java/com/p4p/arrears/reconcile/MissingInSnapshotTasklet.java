@@ -17,14 +17,20 @@ public class MissingInSnapshotTasklet implements Tasklet {
 
     private final LocalDate businessDate;
     private final JdbcTemplate jdbc;
+    private final boolean delivered;
 
-    public MissingInSnapshotTasklet(LocalDate businessDate, JdbcTemplate jdbc) {
+    /** @param delivered whether the date's balances file was delivered; without it nothing is compared */
+    public MissingInSnapshotTasklet(LocalDate businessDate, JdbcTemplate jdbc, boolean delivered) {
         this.businessDate = businessDate;
         this.jdbc = jdbc;
+        this.delivered = delivered;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        if (!delivered) {
+            return RepeatStatus.FINISHED;
+        }
         Date day = Date.valueOf(businessDate);
         jdbc.update("DELETE FROM recon_break WHERE business_date = ? AND break_type = 'MISSING_IN_SNAPSHOT'", day);
         int raised = jdbc.update("INSERT INTO recon_break (business_date, break_type, source, reference, account_id,"

@@ -1,0 +1,37 @@
+package com.p4p.arrears;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.p4p.arrears.ops.RunSummaryListener;
+
+/**
+ * The nightly job, step by step, in the order SPEC 3 sets for a business date. Each step is defined
+ * in {@link NightlySteps}; a restart resumes at the step that failed.
+ */
+@Configuration
+public class NightlyJobConfiguration {
+
+    public static final String JOB_NAME = "nightly";
+
+    @Bean
+    public Job nightlyJob(JobRepository jobRepository, NightlySteps steps) throws Exception {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(new RunSummaryListener())
+                .start(steps.verifyDelivery())      // headers and trailers of all the date's files, before any posting
+                .next(steps.ingestAccounts())       // the accounts snapshot
+                .next(steps.releaseSuspense())      // items waiting for accounts that arrived today
+                .next(steps.ingestSpend())          // click charges
+                .next(steps.ingestPayments())       // payments, refunds, chargebacks
+                .next(steps.closeLedgerDay())       // account balances and per-currency totals
+                .next(steps.compareBalances())      // the platform's balances against the ledger, when delivered
+                .next(steps.findMissingBalances())  // accounts the platform did not report
+                .next(steps.classifyAccounts())     // ageing, stages, enforcement actions, credit impact
+                .next(steps.writeOutputs())         // the six output files, after the invariants hold
+                .build();
+    }
+}

@@ -1,0 +1,318 @@
+package com.p4p.arrears;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.p4p.arrears.arrears.AccountToClassify;
+import com.p4p.arrears.arrears.ArrearsClassificationWriter;
+import com.p4p.arrears.arrears.ArrearsEngine;
+import com.p4p.arrears.ingest.AccountRow;
+import com.p4p.arrears.ingest.AccountRowValidator;
+import com.p4p.arrears.ingest.AccountSnapshotWriter;
+import com.p4p.arrears.ingest.BalanceRow;
+import com.p4p.arrears.ingest.BalanceRowValidator;
+import com.p4p.arrears.ingest.CsvRowReader;
+import com.p4p.arrears.ingest.IngestLog;
+import com.p4p.arrears.ingest.InputRow;
+import com.p4p.arrears.ingest.LedgerItem;
+import com.p4p.arrears.ingest.PaymentRowValidator;
+import com.p4p.arrears.ingest.Source;
+import com.p4p.arrears.ingest.SpendRowValidator;
+import com.p4p.arrears.ingest.Validated;
+import com.p4p.arrears.ingest.VerifyDeliveryTasklet;
+import com.p4p.arrears.ledger.CloseLedgerDayTasklet;
+import com.p4p.arrears.ledger.LedgerPostingWriter;
+import com.p4p.arrears.ledger.LedgerRepository;
+import com.p4p.arrears.ledger.SuspendedItem;
+import com.p4p.arrears.ledger.SuspenseReleaseWriter;
+import com.p4p.arrears.ops.Databases;
+import com.p4p.arrears.ops.ProgressLogger;
+import com.p4p.arrears.ops.RunParameters;
+import com.p4p.arrears.policy.PolicyProvider;
+import com.p4p.arrears.reconcile.BalanceComparisonWriter;
+import com.p4p.arrears.reconcile.BreakRepository;
+import com.p4p.arrears.reconcile.MissingInSnapshotTasklet;
+import com.p4p.arrears.report.NightlyOutputsTasklet;
+
+/**
+ * The steps of the nightly job and what each reads, processes and writes. Step-scoped parts take
+ * the run's parameters (business date, folders, policy) from the job execution, so a restart uses
+ * the original run's.
+ */
+@Configuration
+public class NightlySteps {
+
+    private static final String DATE = "#{jobParameters['" + RunParameters.BUSINESS_DATE + "']}";
+    private static final String INPUT = "#{jobParameters['" + RunParameters.INPUT + "']}";
+    private static final String OUTPUT = "#{jobParameters['" + RunParameters.OUTPUT + "']}";
+    private static final String POLICY = "#{jobParameters['" + RunParameters.POLICY + "']}";
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final PolicyProvider policies;
+    private final LedgerRepository ledger;
+    private final BreakRepository breaks;
+    private final IngestLog ingestLog;
+    private final int chunkSize;
+
+    public NightlySteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                        DataSource dataSource, JdbcTemplate jdbc, PolicyProvider policies, LedgerRepository ledger,
+                        BreakRepository breaks, IngestLog ingestLog, @Value("${pipeline.chunk-size:1000}") int chunkSize) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.policies = policies;
+        this.ledger = ledger;
+        this.breaks = breaks;
+        this.ingestLog = ingestLog;
+        this.chunkSize = chunkSize;
+    }
+
+    // ---- steps, in job order ----
+
+    @Bean
+    public Step verifyDelivery() {
+        return new StepBuilder("verifyDelivery", jobRepository)
+                .tasklet(verifyDeliveryTasklet(null, null), transactionManager).build();
+    }
+
+    @Bean
+    public Step ingestAccounts() {
+        return new StepBuilder("ingestAccounts", jobRepository).<InputRow, Validated<AccountRow>>chunk(chunkSize)
+                .transactionManager(transactionManager)
+                .reader(accountsReader(null, null)).processor(accountValidator(null, null))
+                .writer(accountWriter(null)).listener(progress("rows", Source.ACCOUNTS)).build();
+    }
+
+    @Bean
+    public Step releaseSuspense() {
+        return new StepBuilder("releaseSuspense", jobRepository).<SuspendedItem, SuspendedItem>chunk(chunkSize)
+                .transactionManager(transactionManager)
+                .reader(suspenseReader()).writer(suspenseWriter(null))
+                .listener(new ProgressLogger("items", step -> -1)).build();
+    }
+
+    @Bean
+    public Step ingestSpend() {
+        return new StepBuilder("ingestSpend", jobRepository).<InputRow, Validated<LedgerItem>>chunk(chunkSize)
+                .transactionManager(transactionManager)
+                .reader(spendReader(null, null)).processor(spendValidator(null, null))
+                .writer(spendWriter(null)).listener(progress("rows", Source.SPEND)).build();
+    }
+
+    @Bean
+    public Step ingestPayments() {
+        return new StepBuilder("ingestPayments", jobRepository).<InputRow, Validated<LedgerItem>>chunk(chunkSize)
+                .transactionManager(transactionManager)
+                .reader(paymentsReader(null, null)).processor(paymentValidator(null, null))
+                .writer(paymentsWriter(null)).listener(progress("rows", Source.PAYMENTS)).build();
+    }
+
+    @Bean
+    public Step closeLedgerDay() {
+        return new StepBuilder("closeLedgerDay", jobRepository)
+                .tasklet(closeLedgerDayTasklet(null, null), transactionManager).build();
+    }
+
+    @Bean
+    public Step compareBalances() {
+        return new StepBuilder("compareBalances", jobRepository).<InputRow, Validated<BalanceRow>>chunk(chunkSize)
+                .transactionManager(transactionManager)
+                .reader(balancesReader(null, null)).processor(balanceValidator(null, null))
+                .writer(balancesWriter(null)).listener(progress("rows", Source.BALANCES)).build();
+    }
+
+    @Bean
+    public Step findMissingBalances() {
+        return new StepBuilder("findMissingBalances", jobRepository)
+                .tasklet(missingInSnapshotTasklet(null, null), transactionManager).build();
+    }
+
+    @Bean
+    public Step classifyAccounts() throws Exception {
+        return new StepBuilder("classifyAccounts", jobRepository).<AccountToClassify, AccountToClassify>chunk(chunkSize)
+                .transactionManager(transactionManager)
+                .reader(accountsToClassify()).writer(classificationWriter(null, null))
+                .listener(new ProgressLogger("accounts",
+                        step -> jdbc.queryForObject("SELECT COUNT(*) FROM account", Long.class))).build();
+    }
+
+    @Bean
+    public Step writeOutputs() {
+        return new StepBuilder("writeOutputs", jobRepository)
+                .tasklet(outputsTasklet(null, null, null), transactionManager).build();
+    }
+
+    // ---- what the steps are made of ----
+
+    @Bean
+    @StepScope
+    public VerifyDeliveryTasklet verifyDeliveryTasklet(@Value(DATE) LocalDate date, @Value(INPUT) String input) {
+        return new VerifyDeliveryTasklet(date, Path.of(input), ingestLog);
+    }
+
+    @Bean
+    @StepScope
+    public CsvRowReader accountsReader(@Value(DATE) LocalDate date, @Value(INPUT) String input) {
+        return new CsvRowReader(Source.ACCOUNTS, Source.ACCOUNTS.file(Path.of(input), date));
+    }
+
+    @Bean
+    @StepScope
+    public AccountRowValidator accountValidator(@Value(DATE) LocalDate date, @Value(POLICY) String policy) {
+        return new AccountRowValidator(policies.get(policy), date);
+    }
+
+    @Bean
+    @StepScope
+    public AccountSnapshotWriter accountWriter(@Value(DATE) LocalDate date) {
+        return new AccountSnapshotWriter(date, jdbc, breaks, ingestLog);
+    }
+
+    @Bean
+    @StepScope
+    public JdbcCursorItemReader<SuspendedItem> suspenseReader() {
+        // Released items leave the OPEN set, so a restart simply reads what is still open: no saved position.
+        return new JdbcCursorItemReaderBuilder<SuspendedItem>().name("suspense").dataSource(dataSource).saveState(false)
+                .sql("SELECT s.*, a.currency AS account_currency FROM suspense_item s"
+                        + " JOIN account a ON a.account_id = s.account_id WHERE s.status = 'OPEN'"
+                        + " ORDER BY s.received_date, s.source DESC, s.line_number")
+                .rowMapper((rs, i) -> new SuspendedItem(rs.getLong("suspense_id"), LedgerRepository.item(rs),
+                        rs.getString("account_currency")))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public SuspenseReleaseWriter suspenseWriter(@Value(DATE) LocalDate date) {
+        return new SuspenseReleaseWriter(date, jdbc, ledger, breaks);
+    }
+
+    @Bean
+    @StepScope
+    public CsvRowReader spendReader(@Value(DATE) LocalDate date, @Value(INPUT) String input) {
+        return new CsvRowReader(Source.SPEND, Source.SPEND.file(Path.of(input), date));
+    }
+
+    @Bean
+    @StepScope
+    public SpendRowValidator spendValidator(@Value(DATE) LocalDate date, @Value(POLICY) String policy) {
+        return new SpendRowValidator(policies.get(policy), date);
+    }
+
+    @Bean
+    @StepScope
+    public LedgerPostingWriter spendWriter(@Value(DATE) LocalDate date) {
+        return new LedgerPostingWriter(Source.SPEND, date, ledger, breaks, ingestLog);
+    }
+
+    @Bean
+    @StepScope
+    public CsvRowReader paymentsReader(@Value(DATE) LocalDate date, @Value(INPUT) String input) {
+        return new CsvRowReader(Source.PAYMENTS, Source.PAYMENTS.file(Path.of(input), date));
+    }
+
+    @Bean
+    @StepScope
+    public PaymentRowValidator paymentValidator(@Value(DATE) LocalDate date, @Value(POLICY) String policy) {
+        return new PaymentRowValidator(policies.get(policy), date);
+    }
+
+    @Bean
+    @StepScope
+    public LedgerPostingWriter paymentsWriter(@Value(DATE) LocalDate date) {
+        return new LedgerPostingWriter(Source.PAYMENTS, date, ledger, breaks, ingestLog);
+    }
+
+    @Bean
+    @StepScope
+    public CloseLedgerDayTasklet closeLedgerDayTasklet(@Value(DATE) LocalDate date, @Value(POLICY) String policy) {
+        return new CloseLedgerDayTasklet(date, policies.get(policy), jdbc);
+    }
+
+    @Bean
+    @StepScope
+    public CsvRowReader balancesReader(@Value(DATE) LocalDate date, @Value(INPUT) String input) {
+        // The balances file is optional: without it the step reads nothing.
+        Path file = Source.BALANCES.file(Path.of(input), date);
+        return Files.exists(file) ? new CsvRowReader(Source.BALANCES, file) : CsvRowReader.empty(Source.BALANCES);
+    }
+
+    @Bean
+    @StepScope
+    public BalanceRowValidator balanceValidator(@Value(DATE) LocalDate date, @Value(POLICY) String policy) {
+        return new BalanceRowValidator(policies.get(policy), date);
+    }
+
+    @Bean
+    @StepScope
+    public BalanceComparisonWriter balancesWriter(@Value(DATE) LocalDate date) {
+        return new BalanceComparisonWriter(date, jdbc, breaks, ingestLog);
+    }
+
+    @Bean
+    @StepScope
+    public MissingInSnapshotTasklet missingInSnapshotTasklet(@Value(DATE) LocalDate date, @Value(INPUT) String input) {
+        return new MissingInSnapshotTasklet(date, jdbc, Files.exists(Source.BALANCES.file(Path.of(input), date)));
+    }
+
+    @Bean
+    @StepScope
+    public JdbcPagingItemReader<AccountToClassify> accountsToClassify() throws Exception {
+        // Keyset paging by account id: the saved position is the last id, so restarts resume exactly.
+        return new JdbcPagingItemReaderBuilder<AccountToClassify>().name("accounts").dataSource(dataSource)
+                .selectClause("account_id, store_id, currency, enforcement_hold, credits - debits AS balance,"
+                        + " earliest_reversal_date")
+                .fromClause("account").sortKeys(Map.of("account_id", Order.ASCENDING)).pageSize(chunkSize)
+                .rowMapper((rs, i) -> new AccountToClassify(rs.getString("account_id"), rs.getString("store_id"),
+                        rs.getString("currency"), "Y".equals(rs.getString("enforcement_hold")),
+                        rs.getBigDecimal("balance"), rs.getDate("earliest_reversal_date") == null ? null
+                        : rs.getDate("earliest_reversal_date").toLocalDate()))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public ArrearsClassificationWriter classificationWriter(@Value(DATE) LocalDate date, @Value(POLICY) String policy) {
+        return new ArrearsClassificationWriter(date, new ArrearsEngine(policies.get(policy)), jdbc);
+    }
+
+    @Bean
+    @StepScope
+    public NightlyOutputsTasklet outputsTasklet(@Value(DATE) LocalDate date, @Value(OUTPUT) String output,
+                                                @Value(POLICY) String policy) {
+        return new NightlyOutputsTasklet(date, Path.of(output), policies.get(policy), jdbc,
+                Databases.streaming(dataSource));
+    }
+
+    private ProgressLogger progress(String what, Source source) {
+        return new ProgressLogger(what, step -> {
+            LocalDate date = step.getJobExecution().getJobParameters().getLocalDate(RunParameters.BUSINESS_DATE);
+            Long rows = jdbc.query("SELECT data_rows FROM input_file WHERE business_date = ? AND source = ?",
+                    rs -> rs.next() ? rs.getLong(1) : -1L, java.sql.Date.valueOf(date), source.code());
+            return rows == null ? -1 : rows;
+        });
+    }
+}

@@ -1,0 +1,161 @@
+package com.p4p.arrears.ops;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.p4p.arrears.ArrearsPipelineApplication;
+import com.p4p.arrears.policy.PolicyException;
+import com.p4p.arrears.policy.PolicyLoader;
+
+/**
+ * The command line of SPEC 9. Arguments and the policy are checked before the database is touched,
+ * so a usage or configuration error (exit 2) changes nothing.
+ */
+public final class ArrearsCommandLine {
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public ArrearsCommandLine(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new ArrearsCommandLine(System.out, System.err).execute(args));
+    }
+
+    public int execute(String[] args) {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
+            CommandLineArgs.USAGE.forEach(out::println);
+            return ExitCode.COMPLETED.code;
+        }
+        CommandLineArgs cli;
+        try {
+            cli = CommandLineArgs.parse(args);
+            if (cli.get("policy") != null) {
+                PolicyLoader.load(Path.of(cli.get("policy")));
+            }
+        } catch (CommandLineArgs.UsageException e) {
+            err.println("error: " + e.getMessage());
+            CommandLineArgs.USAGE.forEach(err::println);
+            return ExitCode.USAGE.code;
+        } catch (PolicyException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCode.USAGE.code;
+        }
+        try (ConfigurableApplicationContext context = start()) {
+            return dispatch(cli, context.getBean(NightlyRunner.class)).code;
+        } catch (CommandLineArgs.UsageException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCode.USAGE.code;
+        } catch (RunRefusedException e) {
+            err.println(e.getMessage());
+            return ExitCode.REFUSED.code;
+        } catch (Exception e) {
+            err.println("error: " + RunSummaryListener.rootMessage(e));
+            return ExitCode.FAILED.code;
+        }
+    }
+
+    private static ConfigurableApplicationContext start() {
+        SpringApplication app = new SpringApplication(ArrearsPipelineApplication.class);
+        return app.run();
+    }
+
+    private ExitCode dispatch(CommandLineArgs cli, NightlyRunner runner) throws Exception {
+        return switch (cli.command) {
+            case "run" -> outcome(runner.run(new RunParameters(cli.date("date", true), Path.of(cli.required("input")),
+                    Path.of(cli.required("output")), cli.get("policy"))));
+            case "catch-up" -> catchUp(cli, runner);
+            case "restart" -> outcome(runner.restart(cli.date("date", true)));
+            case "status" -> status(runner, cli.date("date", false));
+            default -> throw new CommandLineArgs.UsageException("unknown command " + cli.command);
+        };
+    }
+
+    private ExitCode catchUp(CommandLineArgs cli, NightlyRunner runner) throws Exception {
+        LocalDate to = cli.date("to", true);
+        LocalDate from = cli.date("from", false);
+        Map<LocalDate, JobExecution> nights = runner.lastExecutionByDate();
+        Optional<LocalDate> lastComplete = nights.entrySet().stream()
+                .filter(e -> e.getValue().getStatus() == BatchStatus.COMPLETED).map(Map.Entry::getKey)
+                .max(LocalDate::compareTo);
+        if (lastComplete.isPresent() && from != null) {
+            throw new CommandLineArgs.UsageException("--from is only for a database where no date was ever completed"
+                    + " (last complete: " + lastComplete.get() + ")");
+        }
+        if (lastComplete.isEmpty() && from == null) {
+            throw new CommandLineArgs.UsageException("no date was ever completed: catch-up needs --from");
+        }
+        LocalDate next = lastComplete.map(d -> d.plusDays(1)).orElse(from);
+        if (next.isAfter(to)) {
+            out.println("nothing to catch up: " + lastComplete.orElse(next) + " is complete");
+            return ExitCode.COMPLETED;
+        }
+        for (LocalDate d = next; !d.isAfter(to); d = d.plusDays(1)) {
+            ExitCode code = outcome(runner.run(new RunParameters(d, Path.of(cli.required("input")),
+                    Path.of(cli.required("output")), cli.get("policy"))));
+            if (code != ExitCode.COMPLETED) {
+                return code;
+            }
+        }
+        return ExitCode.COMPLETED;
+    }
+
+    private ExitCode outcome(JobExecution execution) {
+        LocalDate date = execution.getJobParameters().getLocalDate(RunParameters.BUSINESS_DATE);
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            out.println("night " + date + " completed");
+            return ExitCode.COMPLETED;
+        }
+        err.println("night " + date + " " + execution.getStatus() + failure(execution)
+                + "; resume it with: restart --date " + date);
+        return ExitCode.FAILED;
+    }
+
+    private ExitCode status(NightlyRunner runner, LocalDate only) {
+        Map<LocalDate, JobExecution> nights = runner.lastExecutionByDate();
+        if (only != null && !nights.containsKey(only)) {
+            out.println(only + " never ran");
+            return ExitCode.COMPLETED;
+        }
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        nights.forEach((date, e) -> {
+            if (only != null && !only.equals(date)) {
+                return;
+            }
+            out.printf("%s  %-9s execution %d  started %s  ended %s%s%n", date, e.getStatus(), e.getId(),
+                    e.getStartTime() == null ? "-" : time.format(e.getStartTime()),
+                    e.getEndTime() == null ? "-" : time.format(e.getEndTime()), failure(e));
+            if (only != null) {
+                for (StepExecution s : e.getStepExecutions()) {
+                    out.printf("    %-20s %-9s read %d, written %d, committed chunks %d%s%n", s.getStepName(),
+                            s.getStatus(), s.getReadCount(), s.getWriteCount(), s.getCommitCount(),
+                            s.getFailureExceptions().isEmpty() ? ""
+                                    : "  failure: " + RunSummaryListener.rootMessage(s.getFailureExceptions().get(0)));
+                }
+            }
+        });
+        return ExitCode.COMPLETED;
+    }
+
+    private static String failure(JobExecution e) {
+        String exit = e.getExitStatus().getExitDescription();
+        if (exit == null || exit.isBlank()) {
+            return "";
+        }
+        String firstLine = exit.lines().findFirst().orElse("");
+        return ": " + firstLine;
+    }
+}

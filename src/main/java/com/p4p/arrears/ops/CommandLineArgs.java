@@ -1,0 +1,93 @@
+package com.p4p.arrears.ops;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** `COMMAND --option value ...`, checked against the options each command takes. */
+public final class CommandLineArgs {
+
+    private static final Map<String, Set<String>> OPTIONS = Map.of(
+            "run", Set.of("date", "input", "output", "policy"),
+            "catch-up", Set.of("from", "to", "input", "output", "policy"),
+            "restart", Set.of("date"),
+            "status", Set.of("date"));
+
+    public final String command;
+    private final Map<String, String> options;
+
+    private CommandLineArgs(String command, Map<String, String> options) {
+        this.command = command;
+        this.options = options;
+    }
+
+    public static CommandLineArgs parse(String[] args) {
+        if (args.length == 0) {
+            throw new UsageException("no command given");
+        }
+        String command = args[0];
+        Set<String> allowed = OPTIONS.get(command);
+        if (allowed == null) {
+            throw new UsageException("unknown command: " + command);
+        }
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i < args.length; i += 2) {
+            String name = args[i].startsWith("--") ? args[i].substring(2) : null;
+            if (name == null || !allowed.contains(name)) {
+                throw new UsageException(command + " does not take " + args[i]);
+            }
+            if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                throw new UsageException("--" + name + " needs a value");
+            }
+            if (options.put(name, args[i + 1]) != null) {
+                throw new UsageException("--" + name + " is given twice");
+            }
+        }
+        return new CommandLineArgs(command, options);
+    }
+
+    public String get(String name) {
+        return options.get(name);
+    }
+
+    public String required(String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new UsageException(command + " needs --" + name);
+        }
+        return value;
+    }
+
+    public LocalDate date(String name, boolean required) {
+        String value = required ? required(name) : options.get(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--" + name + " must be a date yyyy-MM-dd, got " + value);
+        }
+    }
+
+    public static final List<String> USAGE = List.of(
+            "usage: java -jar target/arrears-pipeline.jar COMMAND [options]",
+            "  run      --date D --input DIR --output DIR [--policy FILE]   run one business date",
+            "  catch-up [--from D] --to D --input DIR --output DIR [--policy FILE]",
+            "                                        run every missing date up to D, in order",
+            "  restart  --date D                     resume a failed or stopped date from its failed step",
+            "  status   [--date D]                   state of every date (or one), step by step",
+            "database: SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD; default an embedded H2 under ./data/",
+            "exit codes: 0 completed, 1 failed (restartable), 2 usage or configuration error,",
+            "            3 refused (already complete, out of order, already running)");
+
+    /** A command line the program cannot act on. */
+    public static class UsageException extends RuntimeException {
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package com.p4p.arrears.ops;
+
+import java.time.Duration;
+import java.util.function.ToLongFunction;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+
+/**
+ * Logs a chunk step's progress at most every few seconds: rows done, of how many, rate, elapsed and
+ * time left, so an operator watching a long night can tell it moves and when it will end.
+ */
+public class ProgressLogger implements StepExecutionListener, ChunkListener<Object, Object> {
+
+    private static final Log log = LogFactory.getLog("progress");
+    private static final long INTERVAL_NANOS = Duration.ofSeconds(5).toNanos();
+
+    private final String what;
+    private final ToLongFunction<StepExecution> total;
+    private String step;
+    private long done;
+    private long started;
+    private long lastLog;
+
+    /**
+     * @param what  what the rows are ("rows", "accounts")
+     * @param total how many there are in all, or -1 when unknown; asked once per step
+     */
+    public ProgressLogger(String what, ToLongFunction<StepExecution> total) {
+        this.what = what;
+        this.total = total;
+    }
+
+    private long expected = -1;
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        step = stepExecution.getStepName();
+        done = 0;
+        started = System.nanoTime();
+        lastLog = started;
+        expected = total.applyAsLong(stepExecution);
+        log.info(step + ": starting" + (expected >= 0 ? ", " + expected + " " + what + " in all" : ""));
+    }
+
+    @Override
+    public void afterChunk(Chunk<Object> chunk) {
+        done += chunk.size();
+        long now = System.nanoTime();
+        if (now - lastLog >= INTERVAL_NANOS) {
+            lastLog = now;
+            log.info(line(now));
+        }
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        log.info(line(System.nanoTime()) + " -> " + stepExecution.getStatus());
+        return stepExecution.getExitStatus();
+    }
+
+    private String line(long now) {
+        double seconds = Math.max((now - started) / 1e9, 1e-3);
+        long rate = Math.round(done / seconds);
+        StringBuilder s = new StringBuilder(step).append(": ").append(done);
+        if (expected > 0) {
+            s.append(" of ").append(expected).append(' ').append(what)
+                    .append(String.format(" (%.1f%%)", 100.0 * done / expected));
+        } else {
+            s.append(' ').append(what);
+        }
+        s.append(", ").append(rate).append(' ').append(what).append("/s, elapsed ").append(format(seconds));
+        if (expected > done && rate > 0) {
+            s.append(", about ").append(format((double) (expected - done) / rate)).append(" left");
+        }
+        return s.toString();
+    }
+
+    private static String format(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 60 ? (s / 60) + "m" + (s % 60) + "s" : s + "s";
+    }
+}

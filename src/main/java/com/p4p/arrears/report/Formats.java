@@ -1,0 +1,40 @@
+package com.p4p.arrears.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.util.Comparator;
+
+import com.p4p.arrears.policy.Policy;
+
+/** How outputs render values (SPEC 8). */
+public final class Formats {
+
+    /** Text by byte order: every id and code is ASCII, where UTF-16 order is byte order. */
+    public static final Comparator<String> BYTE_ORDER = Comparator.naturalOrder();
+
+    private Formats() {
+    }
+
+    /** An amount with exactly the currency's minor digits; BigDecimal has no negative zero. */
+    public static String money(BigDecimal amount, int minorDigits) {
+        return amount == null ? "" : amount.setScale(minorDigits, RoundingMode.UNNECESSARY).toPlainString();
+    }
+
+    public static String money(BigDecimal amount, String currency, Policy policy) {
+        if (amount == null) {
+            return "";
+        }
+        int digits = policy.currency(currency).map(c -> c.minorDigits()).orElse(amount.stripTrailingZeros().scale());
+        return money(amount, Math.max(digits, 0));
+    }
+
+    public static String date(Date date) {
+        return date == null ? "" : date.toLocalDate().toString();
+    }
+
+    /** A plain decimal without needless trailing zeros beyond what its inputs carried. */
+    public static String plain(BigDecimal value) {
+        return value == null ? "0" : value.toPlainString();
+    }
+}

@@ -1,0 +1,137 @@
+package com.p4p.arrears.report;
+
+import java.nio.file.Path;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.p4p.arrears.ingest.Source;
+import com.p4p.arrears.policy.Policy;
+
+/**
+ * Writes the night's six output files into {@code <output>/yyyyMMdd/} (SPEC 8), every one every run,
+ * each atomically, after the summary's invariants hold. Rows come from the database, so a rerun of
+ * this step writes the same bytes.
+ */
+public class NightlyOutputsTasklet implements Tasklet {
+
+    private final LocalDate businessDate;
+    private final Path outputRoot;
+    private final Policy policy;
+    private final JdbcTemplate jdbc;
+    private final JdbcTemplate streaming;
+
+    public NightlyOutputsTasklet(LocalDate businessDate, Path outputRoot, Policy policy, JdbcTemplate jdbc,
+                                 JdbcTemplate streaming) {
+        this.businessDate = businessDate;
+        this.outputRoot = outputRoot;
+        this.policy = policy;
+        this.jdbc = jdbc;
+        this.streaming = streaming;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        List<SummaryRow> summary = new ReconSummaryBuilder(jdbc, policy).build(businessDate);
+        storeSummary(summary);
+        Path dir = outputRoot.resolve(Source.FILE_DATE.format(businessDate));
+        String d = businessDate.toString();
+        Date day = Date.valueOf(businessDate);
+
+        try (AtomicCsvFile out = new AtomicCsvFile(dir.resolve("account_status.csv"), "business_date", "account_id",
+                "store_id", "currency", "balance", "owed", "oldest_unpaid_date", "days_past_due", "stage",
+                "enforced_stage", "credit_status", "hold")) {
+            streaming.query("SELECT a.account_id, a.store_id, a.currency, s.balance, s.owed, s.oldest_unpaid_date,"
+                    + " s.days_past_due, s.stage, s.enforced_stage, s.credit_status, a.enforcement_hold"
+                    + " FROM account a JOIN account_state s ON s.account_id = a.account_id ORDER BY a.account_id", rs -> {
+                        String currency = rs.getString(3);
+                        out.row(d, rs.getString(1), rs.getString(2), currency,
+                                Formats.money(rs.getBigDecimal(4), currency, policy),
+                                Formats.money(rs.getBigDecimal(5), currency, policy), Formats.date(rs.getDate(6)),
+                                Integer.toString(rs.getInt(7)), rs.getString(8), rs.getString(9), rs.getString(10),
+                                rs.getString(11));
+                    });
+            out.commit();
+            contribution.incrementWriteCount(out.rows());
+        }
+
+        try (AtomicCsvFile out = new AtomicCsvFile(dir.resolve("enforcement_actions.csv"), "business_date",
+                "account_id", "store_id", "action", "from_stage", "to_stage", "owed", "currency", "days_past_due")) {
+            streaming.query("SELECT account_id, store_id, action, from_stage, to_stage, owed, currency, days_past_due"
+                    + " FROM enforcement_action WHERE business_date = ? ORDER BY account_id, seq", rs -> {
+                        String currency = rs.getString(7);
+                        out.row(d, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                Formats.money(rs.getBigDecimal(6), currency, policy), currency,
+                                Integer.toString(rs.getInt(8)));
+                    }, day);
+            out.commit();
+        }
+
+        try (AtomicCsvFile out = new AtomicCsvFile(dir.resolve("credit_impact.csv"), "business_date", "account_id",
+                "event", "status_code", "previous_status_code", "amount_past_due", "currency", "days_past_due",
+                "date_of_first_delinquency")) {
+            streaming.query("SELECT account_id, event, status_code, previous_status_code, amount_past_due, currency,"
+                    + " days_past_due, first_delinquency FROM credit_impact WHERE business_date = ? ORDER BY account_id",
+                    rs -> {
+                        String currency = rs.getString(6);
+                        out.row(d, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                Formats.money(rs.getBigDecimal(5), currency, policy), currency,
+                                Integer.toString(rs.getInt(7)), Formats.date(rs.getDate(8)));
+                    }, day);
+            out.commit();
+        }
+
+        try (AtomicCsvFile out = new AtomicCsvFile(dir.resolve("recon_breaks.csv"), "business_date", "break_type",
+                "source", "reference", "account_id", "expected", "actual", "difference", "currency", "resolved_date")) {
+            streaming.query("SELECT break_type, source, reference, account_id, expected, actual, difference, currency,"
+                    + " resolved_date FROM recon_break WHERE business_date = ? OR resolved_date = ?"
+                    + " ORDER BY break_type, reference, source, break_id", rs -> {
+                        String currency = rs.getString(8);
+                        out.row(d, rs.getString(1), rs.getString(2), rs.getString(3), nullToEmpty(rs.getString(4)),
+                                Formats.money(rs.getBigDecimal(5), currency, policy),
+                                Formats.money(rs.getBigDecimal(6), currency, policy),
+                                Formats.money(rs.getBigDecimal(7), currency, policy), nullToEmpty(currency),
+                                Formats.date(rs.getDate(9)));
+                    }, day, day);
+            out.commit();
+        }
+
+        try (AtomicCsvFile out = new AtomicCsvFile(dir.resolve("recon_summary.csv"), "business_date", "metric", "key",
+                "value")) {
+            summary.forEach(r -> out.row(d, r.metric(), r.key(), r.value()));
+            out.commit();
+        }
+
+        try (AtomicCsvFile out = new AtomicCsvFile(dir.resolve("rejects.csv"), "business_date", "source",
+                "line_number", "reason", "raw_line")) {
+            streaming.query("SELECT source, line_number, reason, raw_line FROM reject_row WHERE business_date = ?"
+                    + " ORDER BY source, line_number", rs -> {
+                        out.row(d, rs.getString(1), Long.toString(rs.getLong(2)), rs.getString(3), rs.getString(4));
+                    }, day);
+            out.commit();
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    private void storeSummary(List<SummaryRow> summary) {
+        Date day = Date.valueOf(businessDate);
+        jdbc.update("DELETE FROM recon_summary WHERE business_date = ?", day);
+        jdbc.batchUpdate("INSERT INTO recon_summary (business_date, metric, metric_key, metric_value) VALUES (?,?,?,?)",
+                summary, summary.size(), (ps, r) -> {
+                    ps.setDate(1, day);
+                    ps.setString(2, r.metric());
+                    ps.setString(3, r.key());
+                    ps.setString(4, r.value());
+                });
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}
