@@ -61,7 +61,7 @@ CREATE TABLE suspense_item (
     original_payment_id VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NULL,
     received_date       DATE         NOT NULL,
     line_number         INT          NOT NULL,
-    status              VARCHAR(16)  NOT NULL,  -- OPEN | POSTED | CURRENCY_MISMATCH
+    status              VARCHAR(32)  NOT NULL,  -- OPEN | POSTED | CURRENCY_MISMATCH
     resolved_date       DATE         NULL,
     PRIMARY KEY (suspense_id),
     KEY ix_suspense_source_id (source, source_id),
