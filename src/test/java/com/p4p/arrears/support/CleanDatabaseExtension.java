@@ -35,7 +35,11 @@ public class CleanDatabaseExtension implements BeforeEachCallback, BeforeAllCall
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        DataSource dataSource = SpringExtension.getApplicationContext(context).getBean(DataSource.class);
+        wipe(SpringExtension.getApplicationContext(context).getBean(DataSource.class));
+    }
+
+    /** Empties the ledger and the job repository. */
+    public static void wipe(DataSource dataSource) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         boolean h2 = Databases.isH2(dataSource);
         List<String> tables = jdbc.queryForList(h2
