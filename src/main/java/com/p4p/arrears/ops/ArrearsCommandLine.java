@@ -91,14 +91,15 @@ public final class ArrearsCommandLine {
         Optional<LocalDate> lastComplete = nights.entrySet().stream()
                 .filter(e -> e.getValue().getStatus() == BatchStatus.COMPLETED).map(Map.Entry::getKey)
                 .max(LocalDate::compareTo);
-        if (lastComplete.isPresent() && from != null) {
-            throw new CommandLineArgs.UsageException("--from is only for a database where no date was ever completed"
-                    + " (last complete: " + lastComplete.get() + ")");
-        }
         if (lastComplete.isEmpty() && from == null) {
             throw new CommandLineArgs.UsageException("no date was ever completed: catch-up needs --from");
         }
+        // --from starts a fresh ledger; once dates are complete the next date is fixed, and a --from
+        // that agrees with it (or lies before it) is harmless, so a scheduler may keep passing it.
         LocalDate next = lastComplete.map(d -> d.plusDays(1)).orElse(from);
+        if (from != null && from.isAfter(next)) {
+            throw new RunRefusedException("refused catch-up from " + from + ": out of order, the next date to run is " + next);
+        }
         if (next.isAfter(to)) {
             out.println("nothing to catch up: " + lastComplete.orElse(next) + " is complete");
             return ExitCode.COMPLETED;
