@@ -158,6 +158,24 @@ class CsvRecordCursorTest {
     }
 
     @Test
+    void emptyFieldsBeforeAValueSpanningLinesAreKept() throws IOException {
+        List<CsvRecord> r = all("h1,h2,h3\n,\"x\ny\",z\n,,\"p\nq\"\n,\"\"\"u\nv\",w\n");
+
+        assertThat(r.get(1).fields()).containsExactly("", "x\ny", "z");
+        assertThat(r.get(2).fields()).containsExactly("", "", "p\nq");
+        assertThat(r.get(3).fields()).containsExactly("", "\"u\nv", "w");
+        assertThat(lineNumbers(r)).containsExactly(1L, 2L, 4L, 6L);
+    }
+
+    @Test
+    void valueSpanningThreeLinesKeepsEveryField() throws IOException {
+        List<CsvRecord> r = all("h1,h2,h3,h4\na,b,\"1\n2,\n3\",c\nd,e,f,g\n");
+
+        assertThat(r.get(1).fields()).containsExactly("a", "b", "1\n2,\n3", "c");
+        assertThat(r.get(2).lineNumber()).isEqualTo(5);
+    }
+
+    @Test
     void quotedFieldSpanningLinesWithCrlfAndABlankLineInside() throws IOException {
         List<CsvRecord> r = all("h1,h2\r\na,\"x\r\n\r\ny\"\r\n\r\nb,c\r\n");
 

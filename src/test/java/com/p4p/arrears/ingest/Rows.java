@@ -55,8 +55,9 @@ final class Rows {
     /** One CSV line, quoting values that need it. */
     static String line(List<String> values) {
         StringBuilder sb = new StringBuilder();
-        for (String v : values) {
-            if (sb.length() > 0) {
+        for (int i = 0; i < values.size(); i++) {
+            String v = values.get(i);
+            if (i > 0) {
                 sb.append(',');
             }
             if (v.contains(",") || v.contains("\"") || v.contains("\n")) {
