@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
-import java.util.regex.Pattern;
 
 import com.opencsv.ICSVParser;
 import com.opencsv.RFC4180ParserBuilder;
@@ -31,10 +31,6 @@ public final class CsvRecordCursor implements Closeable {
 
     /** A quoted value may span lines, but a record never spans more than this many. */
     static final int MAX_RECORD_LINES = 100;
-
-    /** RFC 4180 record grammar: fields separated by commas, each quoted (with "" escapes) or free of quotes. */
-    private static final Pattern RFC4180_RECORD =
-            Pattern.compile("(?:\"(?:[^\"]|\"\")*\"|[^\",]*)(?:,(?:\"(?:[^\"]|\"\")*\"|[^\",]*))*", Pattern.DOTALL);
 
     private final PhysicalLineReader lines;
     private ICSVParser parser = new RFC4180ParserBuilder().build();
@@ -96,16 +92,64 @@ public final class CsvRecordCursor implements Closeable {
                 }
                 consumed.add(more);
                 raw.append('\n').append(more.text());
-                fields = parser.parseLineMulti(more.text());
+                // the parser returns only the fields completed by this line: the record is all of them
+                fields = concat(fields, parser.parseLineMulti(more.text()));
             }
         } catch (IOException e) {
             return malformed(first, consumed);
         }
         // OpenCSV tolerates stray quotes (a,b"c,d); the contract does not
-        if (raw.indexOf("\"") >= 0 && !RFC4180_RECORD.matcher(raw).matches()) {
+        if (raw.indexOf("\"") >= 0 && !isRfc4180(raw)) {
             return malformed(first, consumed);
         }
         return new CsvRecord(first.number(), raw.toString(), fields);
+    }
+
+    private static String[] concat(String[] head, String[] tail) {
+        String[] all = Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+
+    /**
+     * RFC 4180 record grammar: fields separated by commas, each quoted (with "" escapes) or free of
+     * quotes. A plain scan, not a regex: a regex with an alternation inside a repetition recurses
+     * once per character and overflows the stack on a long value.
+     */
+    static boolean isRfc4180(CharSequence record) {
+        int n = record.length();
+        int i = 0;
+        while (true) {
+            if (i < n && record.charAt(i) == '"') {
+                i++;
+                while (true) {
+                    if (i >= n) {
+                        return false; // unterminated quote
+                    }
+                    if (record.charAt(i++) == '"') {
+                        if (i < n && record.charAt(i) == '"') {
+                            i++; // escaped quote
+                        } else {
+                            break;
+                        }
+                    }
+                }
+            } else {
+                while (i < n && record.charAt(i) != ',') {
+                    if (record.charAt(i) == '"') {
+                        return false; // quote inside an unquoted field
+                    }
+                    i++;
+                }
+            }
+            if (i == n) {
+                return true;
+            }
+            if (record.charAt(i) != ',') {
+                return false; // text after a closing quote
+            }
+            i++;
+        }
     }
 
     private CsvRecord malformed(NumberedLine first, Deque<NumberedLine> consumed) {

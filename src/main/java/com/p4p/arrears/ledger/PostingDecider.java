@@ -80,8 +80,10 @@ public final class PostingDecider {
         if (item.type() == EntryType.SPEND) {
             return List.of();
         }
+        // look the original up before this item counts as posted: a chargeback naming itself is an orphan
+        boolean orphan = item.type() == EntryType.CHARGEBACK && !postedPayments.contains(item.originalPaymentId());
         postedPayments.add(item.id());
-        if (item.type() == EntryType.CHARGEBACK && !postedPayments.contains(item.originalPaymentId())) {
+        if (orphan) {
             return List.of(Break.ofRow(BreakType.ORPHAN_CHARGEBACK, item.source().code(), item.id(), item.accountId(),
                     item.amount(), item.currency()));
         }
