@@ -41,7 +41,8 @@ CREATE TABLE ledger_entry (
     received_date       DATE         NOT NULL,  -- business date of the file it came in
     line_number         INT          NOT NULL,
     PRIMARY KEY (entry_id),
-    UNIQUE KEY uk_ledger_source_id (source, source_id),
+    -- source_id first: a chunk's lookups are source_id IN (...), which both databases serve from it
+    UNIQUE KEY uk_ledger_source_id (source_id, source),
     KEY ix_ledger_account (account_id, entry_date)
 );
 
@@ -64,7 +65,7 @@ CREATE TABLE suspense_item (
     status              VARCHAR(32)  NOT NULL,  -- OPEN | POSTED | CURRENCY_MISMATCH
     resolved_date       DATE         NULL,
     PRIMARY KEY (suspense_id),
-    KEY ix_suspense_source_id (source, source_id),
+    KEY ix_suspense_source_id (source_id, source),
     KEY ix_suspense_status (status, account_id)
 );
 

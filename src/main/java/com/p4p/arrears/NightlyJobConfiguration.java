@@ -7,6 +7,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.p4p.arrears.ops.GracefulShutdown;
 import com.p4p.arrears.ops.RunSummaryListener;
 
 /**
@@ -19,9 +20,10 @@ public class NightlyJobConfiguration {
     public static final String JOB_NAME = "nightly";
 
     @Bean
-    public Job nightlyJob(JobRepository jobRepository, NightlySteps steps) throws Exception {
+    public Job nightlyJob(JobRepository jobRepository, NightlySteps steps, GracefulShutdown shutdown) throws Exception {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new RunSummaryListener())
+                .listener(shutdown)
                 .start(steps.verifyDelivery())      // headers and trailers of all the date's files, before any posting
                 .next(steps.ingestAccounts())       // the accounts snapshot
                 .next(steps.releaseSuspense())      // items waiting for accounts that arrived today

@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import com.p4p.arrears.credit.CreditRecord;
+import com.p4p.arrears.ops.Databases;
+import com.p4p.arrears.ops.Upsert;
 
 /**
  * Classifies a chunk of accounts: loads their prior state and spend history in one query each,
@@ -25,16 +27,24 @@ import com.p4p.arrears.credit.CreditRecord;
  */
 public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify> {
 
+    private static final List<String> STATE_COLUMNS = List.of("account_id", "as_of_date", "balance", "owed",
+            "oldest_unpaid_date", "days_past_due", "stage", "enforced_stage", "sticky_floor", "credit_status",
+            "first_delinquency", "in_low_band");
+    private static final Upsert SAVE_STATE = Upsert.into("account_state", STATE_COLUMNS, List.of("account_id"))
+            .replace(STATE_COLUMNS.subList(1, STATE_COLUMNS.size()).toArray(String[]::new));
+
     private final LocalDate businessDate;
     private final ArrearsEngine engine;
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final boolean h2;
 
     public ArrearsClassificationWriter(LocalDate businessDate, ArrearsEngine engine, JdbcTemplate jdbc) {
         this.businessDate = businessDate;
         this.engine = engine;
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.h2 = Databases.isH2(jdbc.getDataSource());
     }
 
     @Override
@@ -69,13 +79,7 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
                         o.owed(), a.currency(), o.daysPastDue(), date(c.dateOfFirstDelinquency())});
             }
         }
-        jdbc.batchUpdate("INSERT INTO account_state (account_id, as_of_date, balance, owed, oldest_unpaid_date,"
-                + " days_past_due, stage, enforced_stage, sticky_floor, credit_status, first_delinquency, in_low_band)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON DUPLICATE KEY UPDATE as_of_date = VALUES(as_of_date),"
-                + " balance = VALUES(balance), owed = VALUES(owed), oldest_unpaid_date = VALUES(oldest_unpaid_date),"
-                + " days_past_due = VALUES(days_past_due), stage = VALUES(stage), enforced_stage = VALUES(enforced_stage),"
-                + " sticky_floor = VALUES(sticky_floor), credit_status = VALUES(credit_status),"
-                + " first_delinquency = VALUES(first_delinquency), in_low_band = VALUES(in_low_band)", states);
+        jdbc.batchUpdate(SAVE_STATE.sql(h2), states);
         jdbc.batchUpdate("INSERT INTO enforcement_action (business_date, account_id, seq, store_id, action, from_stage,"
                 + " to_stage, owed, currency, days_past_due) VALUES (?,?,?,?,?,?,?,?,?,?)", actions);
         jdbc.batchUpdate("INSERT INTO credit_impact (business_date, account_id, event, status_code, previous_status_code,"

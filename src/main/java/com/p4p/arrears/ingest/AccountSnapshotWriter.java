@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import com.p4p.arrears.ingest.IngestLog.Tally;
+import com.p4p.arrears.ops.Databases;
+import com.p4p.arrears.ops.Upsert;
 import com.p4p.arrears.reconcile.Break;
 import com.p4p.arrears.reconcile.BreakRepository;
 import com.p4p.arrears.reconcile.BreakType;
@@ -28,6 +30,12 @@ import com.p4p.arrears.reconcile.BreakType;
  * restarted step decides exactly as an undisturbed one.
  */
 public class AccountSnapshotWriter implements ItemWriter<Validated<AccountRow>> {
+
+    /** A new account is created; a known one takes the snapshot's store, hold and opened date. */
+    private static final Upsert APPLY = Upsert.into("account", List.of("account_id", "store_id", "currency",
+                    "opened_date", "enforcement_hold", "first_seen_date", "snapshot_date", "snapshot_line"),
+                    List.of("account_id"))
+            .replace("store_id", "opened_date", "enforcement_hold", "snapshot_date", "snapshot_line");
 
     private final LocalDate businessDate;
     private final JdbcTemplate jdbc;
@@ -110,11 +118,7 @@ public class AccountSnapshotWriter implements ItemWriter<Validated<AccountRow>> 
             return;
         }
         Date day = Date.valueOf(businessDate);
-        jdbc.batchUpdate("INSERT INTO account (account_id, store_id, currency, opened_date, enforcement_hold,"
-                + " first_seen_date, snapshot_date, snapshot_line) VALUES (?,?,?,?,?,?,?,?)"
-                + " ON DUPLICATE KEY UPDATE store_id = VALUES(store_id), opened_date = VALUES(opened_date),"
-                + " enforcement_hold = VALUES(enforcement_hold), snapshot_date = VALUES(snapshot_date),"
-                + " snapshot_line = VALUES(snapshot_line)", rows, rows.size(), (ps, r) -> {
+        jdbc.batchUpdate(APPLY.sql(Databases.isH2(jdbc.getDataSource())), rows, rows.size(), (ps, r) -> {
                     ps.setString(1, r.accountId());
                     ps.setString(2, r.storeId());
                     ps.setString(3, r.currency());

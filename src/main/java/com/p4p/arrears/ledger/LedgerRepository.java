@@ -23,6 +23,8 @@ import org.springframework.stereotype.Repository;
 import com.p4p.arrears.ingest.EntryType;
 import com.p4p.arrears.ingest.LedgerItem;
 import com.p4p.arrears.ingest.Source;
+import com.p4p.arrears.ops.Databases;
+import com.p4p.arrears.ops.Upsert;
 
 /**
  * The ledger tables: posted entries, suspense, and the per-account aggregates posting keeps up to
@@ -34,12 +36,21 @@ public class LedgerRepository {
     private static final String ITEM_COLUMNS = "source, source_id, account_id, entry_type, entry_date, amount, currency, "
             + "campaign_id, clicks, channel, original_payment_id, received_date, line_number";
 
+    private static final Upsert ADD_DAY_DELTA = Upsert.into("account_day_delta",
+                    List.of("business_date", "account_id", "debits", "credits"), List.of("business_date", "account_id"))
+            .set("debits", "[debits] + {debits}").set("credits", "[credits] + {credits}");
+    private static final Upsert ADD_SPEND_DAY = Upsert.into("account_spend_day",
+                    List.of("account_id", "charge_date", "amount"), List.of("account_id", "charge_date"))
+            .set("amount", "[amount] + {amount}");
+
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final boolean h2;
 
     public LedgerRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.h2 = Databases.isH2(jdbc.getDataSource());
     }
 
     /** The items that hold these ids (posted, or waiting in suspense), by id. */
@@ -144,12 +155,10 @@ public class LedgerRepository {
         Date day = Date.valueOf(businessDate);
         List<Object[]> deltas = new ArrayList<>();
         perAccount.forEach((account, dc) -> deltas.add(new Object[]{day, account, dc[0], dc[1]}));
-        jdbc.batchUpdate("INSERT INTO account_day_delta (business_date, account_id, debits, credits) VALUES (?,?,?,?)"
-                + " ON DUPLICATE KEY UPDATE debits = debits + VALUES(debits), credits = credits + VALUES(credits)", deltas);
+        jdbc.batchUpdate(ADD_DAY_DELTA.sql(h2), deltas);
         List<Object[]> spend = new ArrayList<>();
         spendPerDay.forEach((k, amount) -> spend.add(new Object[]{k.get(0), Date.valueOf((LocalDate) k.get(1)), amount}));
-        jdbc.batchUpdate("INSERT INTO account_spend_day (account_id, charge_date, amount) VALUES (?,?,?)"
-                + " ON DUPLICATE KEY UPDATE amount = amount + VALUES(amount)", spend);
+        jdbc.batchUpdate(ADD_SPEND_DAY.sql(h2), spend);
         List<Object[]> rev = new ArrayList<>();
         reversals.forEach((account, date) -> rev.add(new Object[]{Date.valueOf(date), Date.valueOf(date), account}));
         jdbc.batchUpdate("UPDATE account SET earliest_reversal_date = CASE WHEN earliest_reversal_date IS NULL"

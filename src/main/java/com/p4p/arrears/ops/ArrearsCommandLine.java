@@ -23,16 +23,21 @@ import com.p4p.arrears.policy.PolicyLoader;
  */
 public final class ArrearsCommandLine {
 
+    /** How long SIGTERM waits for the running step to reach a chunk boundary. */
+    private static final long GRACE_SECONDS = Long.getLong("pipeline.shutdown-grace-seconds", 120);
+
     private final PrintStream out;
     private final PrintStream err;
+    private final boolean installShutdownHook;
 
-    public ArrearsCommandLine(PrintStream out, PrintStream err) {
+    public ArrearsCommandLine(PrintStream out, PrintStream err, boolean installShutdownHook) {
         this.out = out;
         this.err = err;
+        this.installShutdownHook = installShutdownHook;
     }
 
     public static void main(String[] args) {
-        System.exit(new ArrearsCommandLine(System.out, System.err).execute(args));
+        System.exit(new ArrearsCommandLine(System.out, System.err, true).execute(args));
     }
 
     public int execute(String[] args) {
@@ -54,22 +59,36 @@ public final class ArrearsCommandLine {
             err.println("error: " + e.getMessage());
             return ExitCode.USAGE.code;
         }
+        GracefulShutdown shutdown = null;
+        int code;
         try (ConfigurableApplicationContext context = start()) {
-            return dispatch(cli, context.getBean(NightlyRunner.class)).code;
+            shutdown = context.getBean(GracefulShutdown.class);
+            if (installShutdownHook) {
+                shutdown.install(GRACE_SECONDS);
+            }
+            code = dispatch(cli, context.getBean(NightlyRunner.class)).code;
         } catch (CommandLineArgs.UsageException e) {
             err.println("error: " + e.getMessage());
-            return ExitCode.USAGE.code;
+            code = ExitCode.USAGE.code;
         } catch (RunRefusedException e) {
             err.println(e.getMessage());
-            return ExitCode.REFUSED.code;
+            code = ExitCode.REFUSED.code;
         } catch (Exception e) {
-            err.println("error: " + RunSummaryListener.rootMessage(e));
-            return ExitCode.FAILED.code;
+            String message = RunSummaryListener.rootMessage(e);
+            err.println("error: " + message);
+            // the embedded database is open in another process: a night is running there
+            code = message.contains("already in use") ? ExitCode.REFUSED.code : ExitCode.FAILED.code;
         }
+        if (shutdown != null) {
+            shutdown.finished(code); // a signal arriving now exits with this code
+        }
+        return code;
     }
 
-    private static ConfigurableApplicationContext start() {
+    private ConfigurableApplicationContext start() {
         SpringApplication app = new SpringApplication(ArrearsPipelineApplication.class);
+        // GracefulShutdown stops the job first; Spring's hook would close the database under it
+        app.setRegisterShutdownHook(!installShutdownHook);
         return app.run();
     }
 
@@ -80,6 +99,17 @@ public final class ArrearsCommandLine {
             case "catch-up" -> catchUp(cli, runner);
             case "restart" -> outcome(runner.restart(cli.date("date", true)));
             case "status" -> status(runner, cli.date("date", false));
+            case "stop" -> {
+                JobExecution e = runner.stop(cli.date("date", true));
+                out.println("stop requested for " + cli.date("date", true) + " (execution " + e.getId()
+                        + "): it stops at its next chunk boundary and ends STOPPED; restart resumes it");
+                yield ExitCode.COMPLETED;
+            }
+            case "abandon" -> {
+                JobExecution e = runner.abandon(cli.date("date", true));
+                out.println(cli.date("date", true) + " abandoned (execution " + e.getId() + "): it can never be restarted");
+                yield ExitCode.COMPLETED;
+            }
             default -> throw new CommandLineArgs.UsageException("unknown command " + cli.command);
         };
     }
@@ -94,11 +124,12 @@ public final class ArrearsCommandLine {
         if (lastComplete.isEmpty() && from == null) {
             throw new CommandLineArgs.UsageException("no date was ever completed: catch-up needs --from");
         }
-        // --from starts a fresh ledger; once dates are complete the next date is fixed, and a --from
-        // that agrees with it (or lies before it) is harmless, so a scheduler may keep passing it.
+        // --from only says where an empty ledger starts; after that the next date is fixed, so a
+        // scheduler may pass it every night (jobs/nightly.sh does)
         LocalDate next = lastComplete.map(d -> d.plusDays(1)).orElse(from);
-        if (from != null && from.isAfter(next)) {
-            throw new RunRefusedException("refused catch-up from " + from + ": out of order, the next date to run is " + next);
+        if (from != null && lastComplete.isPresent() && !from.equals(next)) {
+            out.println("--from " + from + " ignored: dates are complete up to " + lastComplete.get()
+                    + ", so catch-up continues at " + next);
         }
         if (next.isAfter(to)) {
             out.println("nothing to catch up: " + lastComplete.orElse(next) + " is complete");
@@ -132,13 +163,15 @@ public final class ArrearsCommandLine {
             return ExitCode.COMPLETED;
         }
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        boolean live = runner.isRunningSomewhere();
         nights.forEach((date, e) -> {
             if (only != null && !only.equals(date)) {
                 return;
             }
             out.printf("%s  %-9s execution %d  started %s  ended %s%s%n", date, e.getStatus(), e.getId(),
                     e.getStartTime() == null ? "-" : time.format(e.getStartTime()),
-                    e.getEndTime() == null ? "-" : time.format(e.getEndTime()), failure(e));
+                    e.getEndTime() == null ? "-" : time.format(e.getEndTime()), failure(e)
+                            + (e.isRunning() && !live ? "  (no process is running it: it was killed; restart recovers it)" : ""));
             if (only != null) {
                 for (StepExecution s : e.getStepExecutions()) {
                     out.printf("    %-20s %-9s read %d, written %d, committed chunks %d%s%n", s.getStepName(),

@@ -14,7 +14,9 @@ public final class CommandLineArgs {
             "run", Set.of("date", "input", "output", "policy"),
             "catch-up", Set.of("from", "to", "input", "output", "policy"),
             "restart", Set.of("date"),
-            "status", Set.of("date"));
+            "status", Set.of("date"),
+            "stop", Set.of("date"),
+            "abandon", Set.of("date"));
 
     public final String command;
     private final Map<String, String> options;
@@ -79,7 +81,9 @@ public final class CommandLineArgs {
             "  catch-up [--from D] --to D --input DIR --output DIR [--policy FILE]",
             "                                        run every missing date up to D, in order",
             "  restart  --date D                     resume a failed or stopped date from its failed step",
-            "  status   [--date D]                   state of every date (or one), step by step",
+            "  status   [--date D]                   state of every date (or one, step by step)",
+            "  stop     --date D                     stop a running date at its next chunk boundary (ends STOPPED)",
+            "  abandon  --date D                     give a failed or stopped date up for good (never restartable)",
             "database: SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD; default an embedded H2 under ./data/",
             "exit codes: 0 completed, 1 failed (restartable), 2 usage or configuration error,",
             "            3 refused (already complete, out of order, already running)");

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -20,78 +22,132 @@ import org.springframework.stereotype.Component;
 import com.p4p.arrears.NightlyJobConfiguration;
 
 /**
- * Launches nights under the rules of SPEC 9: a run is identified by its business date, the first
- * run may start at any date, after that dates go one by one; a complete date, a date out of order
- * or a date running elsewhere is refused; a failed date is resumed, never started afresh.
+ * Runs nights under the rules of SPEC 9: a run is identified by its business date, the first run
+ * may start at any date, after that dates go one by one; a complete date, a date out of order or a
+ * date running elsewhere is refused and nothing changes; a failed or stopped date is resumed from
+ * its failed step, never started afresh. Only the process holding the {@link RunLock} runs a night,
+ * so an execution left STARTED while nobody holds the lock was killed: it is recovered and resumed.
  */
 @Component
 public class NightlyRunner {
 
+    private static final Log log = LogFactory.getLog(NightlyRunner.class);
+
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job nightlyJob;
+    private final RunLock runLock;
 
-    public NightlyRunner(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob) {
+    public NightlyRunner(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob, RunLock runLock) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.nightlyJob = nightlyJob;
+        this.runLock = runLock;
     }
 
     /** Runs a date; a date whose earlier run failed or stopped is resumed with its original parameters. */
     public JobExecution run(RunParameters params) throws Exception {
-        LocalDate date = params.businessDate();
-        Map<LocalDate, JobExecution> nights = lastExecutionByDate();
-        JobExecution previous = nights.get(date);
-        if (previous != null) {
-            return resume(previous);
+        try (RunLock.Held lock = acquire(params.businessDate())) {
+            LocalDate date = params.businessDate();
+            Map<LocalDate, JobExecution> nights = lastExecutionByDate();
+            JobExecution previous = nights.get(date);
+            if (previous != null) {
+                return resume(previous);
+            }
+            Optional<LocalDate> lastComplete = lastCompleteDate(nights);
+            if (lastComplete.isPresent() && !date.equals(lastComplete.get().plusDays(1))) {
+                throw new RunRefusedException("refused " + date + ": out of order, the next date to run is "
+                        + lastComplete.get().plusDays(1) + " (last complete: " + lastComplete.get() + ")");
+            }
+            for (Map.Entry<LocalDate, JobExecution> e : nights.entrySet()) {
+                if (e.getValue().getStatus() != BatchStatus.COMPLETED) {
+                    throw new RunRefusedException("refused " + date + ": the night of " + e.getKey() + " is "
+                            + e.getValue().getStatus() + "; restart or abandon it first");
+                }
+            }
+            try {
+                return jobOperator.start(nightlyJob, params.toJobParameters());
+            } catch (JobExecutionAlreadyRunningException | JobInstanceAlreadyCompleteException
+                     | DataIntegrityViolationException e) {
+                throw new RunRefusedException("refused " + date + ": " + e.getMessage());
+            }
         }
-        Optional<LocalDate> lastComplete = lastCompleteDate(nights);
-        if (lastComplete.isPresent() && !date.equals(lastComplete.get().plusDays(1))) {
-            throw new RunRefusedException("refused " + date + ": out of order, the next date to run is "
-                    + lastComplete.get().plusDays(1) + " (last complete: " + lastComplete.get() + ")");
+    }
+
+    /** Restarts a failed, stopped or killed date from its failed step, with the original run's parameters. */
+    public JobExecution restart(LocalDate date) throws Exception {
+        try (RunLock.Held lock = acquire(date)) {
+            return resume(lastExecution(date));
         }
-        for (Map.Entry<LocalDate, JobExecution> e : nights.entrySet()) {
-            if (e.getValue().getStatus() != BatchStatus.COMPLETED) {
-                throw new RunRefusedException("refused " + date + ": the night of " + e.getKey() + " is "
-                        + e.getValue().getStatus() + "; restart or abandon it first");
+    }
+
+    /**
+     * Asks the run of a date to stop at its next chunk boundary (it ends STOPPED, restartable).
+     * Works from any process: the running one sees the request in the job repository.
+     */
+    public JobExecution stop(LocalDate date) throws Exception {
+        JobExecution execution = lastExecution(date);
+        if (!execution.isRunning()) {
+            throw new RunRefusedException("refused stop " + date + ": it is not running (" + execution.getStatus() + ")");
+        }
+        if (!runLock.isHeldElsewhere()) {
+            throw new RunRefusedException("refused stop " + date + ": no process is running it (it was killed);"
+                    + " restart it, or abandon it");
+        }
+        jobOperator.stop(execution);
+        return jobRepository.getJobExecution(execution.getId());
+    }
+
+    /** Gives a failed, stopped or killed date up for good: it can never be restarted. */
+    public JobExecution abandon(LocalDate date) throws Exception {
+        try (RunLock.Held lock = acquire(date)) {
+            JobExecution execution = lastExecution(date);
+            if (execution.getStatus() == BatchStatus.COMPLETED) {
+                throw new RunRefusedException("refused abandon " + date + ": it is complete");
+            }
+            if (execution.isRunning()) {
+                execution = jobOperator.recover(execution);
+            }
+            return jobOperator.abandon(execution);
+        }
+    }
+
+    private RunLock.Held acquire(LocalDate date) {
+        RunLock.Held lock = runLock.tryAcquire();
+        if (lock == null) {
+            throw new RunRefusedException("refused " + date + ": a night is running in another process");
+        }
+        return lock;
+    }
+
+    private JobExecution lastExecution(LocalDate date) {
+        JobExecution execution = lastExecutionByDate().get(date);
+        if (execution == null) {
+            throw new RunRefusedException("refused " + date + ": this date was never run; use run");
+        }
+        return execution;
+    }
+
+    /** Called with the run lock held. */
+    private JobExecution resume(JobExecution previous) throws Exception {
+        LocalDate date = previous.getJobParameters().getLocalDate(RunParameters.BUSINESS_DATE);
+        switch (previous.getStatus()) {
+            case COMPLETED -> throw new RunRefusedException("refused " + date + ": already complete");
+            case ABANDONED -> throw new RunRefusedException("refused " + date + ": its run was abandoned");
+            case STARTING, STARTED, STOPPING -> {
+                // we hold the run lock, so no live process runs it: it was killed, or lost its database
+                log.warn("the run of " + date + " (execution " + previous.getId() + ") was left " + previous.getStatus()
+                        + " by a process that is gone; recovering it");
+                previous = jobOperator.recover(previous);
+            }
+            default -> {
             }
         }
         try {
-            return jobOperator.start(nightlyJob, params.toJobParameters());
-        } catch (JobExecutionAlreadyRunningException | JobInstanceAlreadyCompleteException
-                 | DataIntegrityViolationException e) {
-            // another process created the same night a moment ago
+            // launching the same identifying parameters again resumes the failed instance
+            return jobOperator.start(nightlyJob, previous.getJobParameters());
+        } catch (JobExecutionAlreadyRunningException | JobInstanceAlreadyCompleteException e) {
             throw new RunRefusedException("refused " + date + ": " + e.getMessage());
-        }
-    }
-
-    /** Restarts a failed or stopped date from its failed step, with the original run's parameters. */
-    public JobExecution restart(LocalDate date) throws Exception {
-        JobExecution previous = lastExecutionByDate().get(date);
-        if (previous == null) {
-            throw new RunRefusedException("refused " + date + ": this date was never run; use run");
-        }
-        return resume(previous);
-    }
-
-    private JobExecution resume(JobExecution previous) throws Exception {
-        LocalDate date = dateOf(previous.getJobInstance(), previous);
-        switch (previous.getStatus()) {
-            case COMPLETED -> throw new RunRefusedException("refused " + date + ": already complete");
-            case STARTING, STARTED, STOPPING -> throw new RunRefusedException("refused " + date
-                    + ": a run of this date is in progress (execution " + previous.getId() + ", "
-                    + previous.getStatus() + ")");
-            case ABANDONED -> throw new RunRefusedException("refused " + date + ": its run was abandoned");
-            default -> {
-                try {
-                    return jobOperator.restart(previous);
-                } catch (RuntimeException e) {
-                    if (e.getCause() instanceof JobExecutionAlreadyRunningException) {
-                        throw new RunRefusedException("refused " + date + ": " + e.getCause().getMessage());
-                    }
-                    throw e;
-                }
-            }
         }
     }
 
@@ -102,18 +158,19 @@ public class NightlyRunner {
         for (JobInstance instance : instances) {
             JobExecution last = jobRepository.getLastJobExecution(instance);
             if (last != null) {
-                out.put(dateOf(instance, last), last);
+                out.put(last.getJobParameters().getLocalDate(RunParameters.BUSINESS_DATE), last);
             }
         }
         return out;
     }
 
+    /** Whether a process is running a night now (the run lock is taken). */
+    public boolean isRunningSomewhere() {
+        return runLock.isHeldElsewhere();
+    }
+
     private static Optional<LocalDate> lastCompleteDate(Map<LocalDate, JobExecution> nights) {
         return nights.entrySet().stream().filter(e -> e.getValue().getStatus() == BatchStatus.COMPLETED)
                 .map(Map.Entry::getKey).max(LocalDate::compareTo);
-    }
-
-    private static LocalDate dateOf(JobInstance instance, JobExecution execution) {
-        return execution.getJobParameters().getLocalDate(RunParameters.BUSINESS_DATE);
     }
 }

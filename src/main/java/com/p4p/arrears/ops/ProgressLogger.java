@@ -18,7 +18,9 @@ import org.springframework.batch.infrastructure.item.Chunk;
 public class ProgressLogger implements StepExecutionListener, ChunkListener<Object, Object> {
 
     private static final Log log = LogFactory.getLog("progress");
-    private static final long INTERVAL_NANOS = Duration.ofSeconds(5).toNanos();
+    /** How often progress is logged; the system property pipeline.progress-interval-seconds changes it. */
+    private static final long INTERVAL_NANOS =
+            Duration.ofSeconds(Long.getLong("pipeline.progress-interval-seconds", 5)).toNanos();
 
     private final String what;
     private final ToLongFunction<StepExecution> total;

@@ -25,8 +25,11 @@ public final class Formats {
         if (amount == null) {
             return "";
         }
-        int digits = policy.currency(currency).map(c -> c.minorDigits()).orElse(amount.stripTrailingZeros().scale());
-        return money(amount, Math.max(digits, 0));
+        // A break can show an amount of another currency than its own (a conflicting re-delivery in
+        // another currency): it keeps the digits it needs rather than being rounded.
+        int needed = Math.max(amount.stripTrailingZeros().scale(), 0);
+        int digits = policy.currency(currency).map(c -> c.minorDigits()).orElse(needed);
+        return money(amount, Math.max(digits, needed));
     }
 
     public static String date(Date date) {
