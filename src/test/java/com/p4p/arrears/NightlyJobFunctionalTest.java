@@ -261,7 +261,7 @@ class NightlyJobFunctionalTest {
         assertThatThrownBy(() -> run(D1)).isInstanceOf(RunRefusedException.class).hasMessageContaining("complete");
         assertThatThrownBy(() -> run(D3)).isInstanceOf(RunRefusedException.class).hasMessageContaining("out of order");
         assertThat(run(D2).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(runner.lastExecutionByDate()).hasSize(2);
+        assertThat(runner.nights()).hasSize(2);
         Map<String, String> empty = Map.of();
         assertThat(outputs(D2).rows("account_status.csv")).isEmpty();
         assertThat(empty).isEmpty();

@@ -117,10 +117,7 @@ public final class ArrearsCommandLine {
     private ExitCode catchUp(CommandLineArgs cli, NightlyRunner runner) throws Exception {
         LocalDate to = cli.date("to", true);
         LocalDate from = cli.date("from", false);
-        Map<LocalDate, JobExecution> nights = runner.lastExecutionByDate();
-        Optional<LocalDate> lastComplete = nights.entrySet().stream()
-                .filter(e -> e.getValue().getStatus() == BatchStatus.COMPLETED).map(Map.Entry::getKey)
-                .max(LocalDate::compareTo);
+        Optional<LocalDate> lastComplete = NightlyRunner.lastCompleteDate(runner.nights());
         if (lastComplete.isEmpty() && from == null) {
             throw new CommandLineArgs.UsageException("no date was ever completed: catch-up needs --from");
         }
@@ -157,17 +154,21 @@ public final class ArrearsCommandLine {
     }
 
     private ExitCode status(NightlyRunner runner, LocalDate only) {
-        Map<LocalDate, JobExecution> nights = runner.lastExecutionByDate();
+        Map<LocalDate, NightlyRunner.Night> nights = runner.nights();
         if (only != null && !nights.containsKey(only)) {
             out.println(only + " never ran");
             return ExitCode.COMPLETED;
         }
+        if (nights.isEmpty()) {
+            out.println("no night has run yet");
+        }
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
         boolean live = runner.isRunningSomewhere();
-        nights.forEach((date, e) -> {
+        for (LocalDate date : nights.keySet()) {
             if (only != null && !only.equals(date)) {
-                return;
+                continue;
             }
+            JobExecution e = runner.lastExecution(date);
             out.printf("%s  %-9s execution %d  started %s  ended %s%s%n", date, e.getStatus(), e.getId(),
                     e.getStartTime() == null ? "-" : time.format(e.getStartTime()),
                     e.getEndTime() == null ? "-" : time.format(e.getEndTime()), failure(e)
@@ -180,7 +181,7 @@ public final class ArrearsCommandLine {
                                     : "  failure: " + RunSummaryListener.rootMessage(s.getFailureExceptions().get(0)));
                 }
             }
-        });
+        }
         return ExitCode.COMPLETED;
     }
 
@@ -189,7 +190,8 @@ public final class ArrearsCommandLine {
         if (exit == null || exit.isBlank()) {
             return "";
         }
-        String firstLine = exit.lines().findFirst().orElse("");
+        // the first line of the recorded stack trace, without the exception's class name
+        String firstLine = exit.lines().findFirst().orElse("").replaceFirst("^[\\w.$]+(Exception|Error): ", "");
         return ": " + firstLine;
     }
 }

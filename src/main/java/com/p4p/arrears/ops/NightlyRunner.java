@@ -1,7 +1,6 @@
 package com.p4p.arrears.ops;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -11,12 +10,12 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import com.p4p.arrears.NightlyJobConfiguration;
@@ -38,31 +37,39 @@ public class NightlyRunner {
     private final Job nightlyJob;
     private final RunLock runLock;
 
-    public NightlyRunner(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob, RunLock runLock) {
+    private final JdbcTemplate jdbc;
+
+    public NightlyRunner(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob, RunLock runLock,
+                         JdbcTemplate jdbc) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.nightlyJob = nightlyJob;
         this.runLock = runLock;
+        this.jdbc = jdbc;
+    }
+
+    /** The state of a date's last execution. */
+    public record Night(LocalDate date, long executionId, BatchStatus status) {
     }
 
     /** Runs a date; a date whose earlier run failed or stopped is resumed with its original parameters. */
     public JobExecution run(RunParameters params) throws Exception {
         try (RunLock.Held lock = acquire(params.businessDate())) {
             LocalDate date = params.businessDate();
-            Map<LocalDate, JobExecution> nights = lastExecutionByDate();
-            JobExecution previous = nights.get(date);
+            Map<LocalDate, Night> nights = nights();
+            Night previous = nights.get(date);
             if (previous != null) {
-                return resume(previous);
+                return resume(execution(previous));
             }
             Optional<LocalDate> lastComplete = lastCompleteDate(nights);
             if (lastComplete.isPresent() && !date.equals(lastComplete.get().plusDays(1))) {
                 throw new RunRefusedException("refused " + date + ": out of order, the next date to run is "
                         + lastComplete.get().plusDays(1) + " (last complete: " + lastComplete.get() + ")");
             }
-            for (Map.Entry<LocalDate, JobExecution> e : nights.entrySet()) {
-                if (e.getValue().getStatus() != BatchStatus.COMPLETED) {
-                    throw new RunRefusedException("refused " + date + ": the night of " + e.getKey() + " is "
-                            + e.getValue().getStatus() + "; restart or abandon it first");
+            for (Night night : nights.values()) {
+                if (night.status() != BatchStatus.COMPLETED) {
+                    throw new RunRefusedException("refused " + date + ": the night of " + night.date() + " is "
+                            + night.status() + "; restart or abandon it first");
                 }
             }
             try {
@@ -120,12 +127,17 @@ public class NightlyRunner {
         return lock;
     }
 
-    private JobExecution lastExecution(LocalDate date) {
-        JobExecution execution = lastExecutionByDate().get(date);
-        if (execution == null) {
+    /** The last execution of a date, in full (steps, context). */
+    public JobExecution lastExecution(LocalDate date) {
+        Night night = nights().get(date);
+        if (night == null) {
             throw new RunRefusedException("refused " + date + ": this date was never run; use run");
         }
-        return execution;
+        return execution(night);
+    }
+
+    private JobExecution execution(Night night) {
+        return jobRepository.getJobExecution(night.executionId());
     }
 
     /** Called with the run lock held. */
@@ -151,16 +163,20 @@ public class NightlyRunner {
         }
     }
 
-    /** The last execution of every date ever run, by date. */
-    public Map<LocalDate, JobExecution> lastExecutionByDate() {
-        Map<LocalDate, JobExecution> out = new TreeMap<>();
-        List<JobInstance> instances = jobRepository.findJobInstances(NightlyJobConfiguration.JOB_NAME);
-        for (JobInstance instance : instances) {
-            JobExecution last = jobRepository.getLastJobExecution(instance);
-            if (last != null) {
-                out.put(last.getJobParameters().getLocalDate(RunParameters.BUSINESS_DATE), last);
-            }
-        }
+    /**
+     * The state of every date ever run, by date: one query, however long the history (the job
+     * repository's API would load every execution with its steps).
+     */
+    public Map<LocalDate, Night> nights() {
+        Map<LocalDate, Night> out = new TreeMap<>();
+        jdbc.query("SELECT p.PARAMETER_VALUE, e.JOB_EXECUTION_ID, e.STATUS FROM BATCH_JOB_EXECUTION e"
+                + " JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID"
+                + " JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID"
+                + " WHERE i.JOB_NAME = ? AND p.PARAMETER_NAME = ? AND e.JOB_EXECUTION_ID = (SELECT MAX(x.JOB_EXECUTION_ID)"
+                + " FROM BATCH_JOB_EXECUTION x WHERE x.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID)", rs -> {
+                    LocalDate date = LocalDate.parse(rs.getString(1));
+                    out.put(date, new Night(date, rs.getLong(2), BatchStatus.valueOf(rs.getString(3))));
+                }, NightlyJobConfiguration.JOB_NAME, RunParameters.BUSINESS_DATE);
         return out;
     }
 
@@ -169,8 +185,9 @@ public class NightlyRunner {
         return runLock.isHeldElsewhere();
     }
 
-    private static Optional<LocalDate> lastCompleteDate(Map<LocalDate, JobExecution> nights) {
-        return nights.entrySet().stream().filter(e -> e.getValue().getStatus() == BatchStatus.COMPLETED)
-                .map(Map.Entry::getKey).max(LocalDate::compareTo);
+    /** The last date whose night completed. */
+    public static Optional<LocalDate> lastCompleteDate(Map<LocalDate, Night> nights) {
+        return nights.values().stream().filter(n -> n.status() == BatchStatus.COMPLETED)
+                .map(Night::date).max(LocalDate::compareTo);
     }
 }

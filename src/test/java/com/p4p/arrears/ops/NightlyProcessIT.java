@@ -144,7 +144,8 @@ class NightlyProcessIT {
         Path undisturbed = undisturbedRun();
         try (TestDatabase db = TestDatabase.fresh(tmp, "dbaway"); CuttableProxy proxy = new CuttableProxy("127.0.0.1", 3306)) {
             var env = db.env(db.urlVia(proxy.port()));
-            env.put("SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT", "3000");
+            // (one word: SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT would bind "connection" and start the pool)
+            env.put("SPRING_DATASOURCE_HIKARI_CONNECTIONTIMEOUT", "3000");
             PipelineProcess jar = new PipelineProcess(env, tmp);
             Path out = tmp.resolve("out-dbaway");
             Path log = tmp.resolve("dbaway.log");
