@@ -33,7 +33,7 @@ public class NightlyJobConfiguration {
                 .next(steps.compareBalances())      // the platform's balances against the ledger, when delivered
                 .next(steps.findMissingBalances())  // accounts the platform did not report
                 .next(steps.classifyAccounts())     // ageing, stages, enforcement actions, credit impact
-                .next(steps.writeOutputs())         // the six output files, after the invariants hold
+                .next(steps.writeOutputs())         // the six output files and report.html, after the invariants hold
                 .build();
     }
 }

@@ -16,8 +16,8 @@ import com.p4p.arrears.policy.Policy;
 
 /**
  * Writes the night's six output files into {@code <output>/yyyyMMdd/} (SPEC 8), every one every run,
- * each atomically, after the summary's invariants hold. Rows come from the database, so a rerun of
- * this step writes the same bytes.
+ * each atomically, after the summary's invariants hold, and then finance's report.html beside them.
+ * Rows come from the database, so a rerun of this step writes the same bytes.
  */
 public class NightlyOutputsTasklet implements Tasklet {
 
@@ -116,6 +116,10 @@ public class NightlyOutputsTasklet implements Tasklet {
                     }, day);
             out.commit();
         }
+
+        // finance's one-page view of the night, from the same summary rows as recon_summary.csv
+        AtomicTextFile.write(dir.resolve("report.html"),
+                new FinanceReportHtml().render(new FinanceReportLoader(jdbc, policy).load(businessDate, summary)));
         return RepeatStatus.FINISHED;
     }
 

@@ -17,13 +17,31 @@ import com.p4p.arrears.reconcile.BreakType;
 
 /**
  * Builds the night's recon_summary (SPEC 8) from the ledger and the run's records, and checks the
- * invariants finance signs off on before anything is written: every row of every file has exactly
- * one disposition, the trailers' counts were all read, and each currency's closing balance equals
- * both opening + credits - debits and the sum of its accounts' balances.
+ * invariants finance signs off on before anything is written. A broken one fails the run with a
+ * message naming it (the {@code INV_} constants) and what disagrees:
+ * <ul>
+ * <li>every row of every file has exactly one disposition;</li>
+ * <li>every row a trailer vouched for was read;</li>
+ * <li>per currency: closing = opening + credits - debits; opening = the previous night's closing;
+ * closing = the sum of the accounts' ledger balances (credits - debits) = the sum of their
+ * classified balances;</li>
+ * <li>per account: the classified balance is the ledger's credits - debits.</li>
+ * </ul>
  */
 public class ReconSummaryBuilder {
 
     private static final String[] DISPOSITIONS = {"posted", "rejected", "duplicate", "conflict", "suspended", "currency_mismatch"};
+
+    public static final String INV_DISPOSITIONS = "rows = posted + rejected + duplicate + conflict + suspended + currency_mismatch";
+    public static final String INV_TRAILER = "trailer record_count = rows read";
+    public static final String INV_MOVEMENT = "closing = opening + credits - debits";
+    public static final String INV_CONTINUITY = "opening = previous night's closing";
+    public static final String INV_LEDGER_ACCOUNTS = "closing = sum of account ledger balances";
+    public static final String INV_CLASSIFIED_ACCOUNTS = "closing = sum of classified account balances";
+    public static final String INV_ACCOUNT = "account classified balance = credits - debits";
+
+    /** At most this many broken accounts are named in the message. */
+    private static final int ACCOUNTS_NAMED = 5;
 
     private final JdbcTemplate jdbc;
     private final Policy policy;
@@ -66,10 +84,11 @@ public class ReconSummaryBuilder {
                 accounted += t[d + 1];
             }
             if (accounted != t[0]) {
-                problems.add(key + ": " + t[0] + " rows read but " + accounted + " dispositions");
+                problems.add(broken(INV_DISPOSITIONS, key, t[0] + " rows read but " + accounted + " dispositions"));
             }
             if (t[0] != (Long) file[0]) {
-                problems.add(key + ": trailer vouched for " + file[0] + " rows but " + t[0] + " were read");
+                problems.add(broken(INV_TRAILER, key, "the trailer vouched for " + file[0] + " rows but " + t[0]
+                        + " were read"));
             }
             if (source == Source.SPEND || source == Source.PAYMENTS) {
                 Long unsuspended = jdbc.queryForObject("SELECT COUNT(*) FROM suspense_item WHERE resolved_date = ?"
@@ -87,6 +106,15 @@ public class ReconSummaryBuilder {
                     ledger.put(rs.getString(1), new BigDecimal[]{rs.getBigDecimal(2), rs.getBigDecimal(3),
                             rs.getBigDecimal(4), rs.getBigDecimal(5)});
                 }, day);
+        Map<String, BigDecimal> previousClosing = new HashMap<>();
+        jdbc.query("SELECT currency, closing_balance FROM currency_day WHERE business_date ="
+                + " (SELECT MAX(business_date) FROM currency_day WHERE business_date < ?)", rs -> {
+                    previousClosing.put(rs.getString(1), rs.getBigDecimal(2));
+                }, day);
+        Map<String, BigDecimal> ledgerAccounts = new HashMap<>();
+        jdbc.query("SELECT currency, SUM(credits - debits) FROM account GROUP BY currency", rs -> {
+            ledgerAccounts.put(rs.getString(1), rs.getBigDecimal(2));
+        });
         Map<String, BigDecimal[]> accounts = new HashMap<>();
         jdbc.query("SELECT a.currency, SUM(s.balance), SUM(s.owed) FROM account_state s JOIN account a"
                 + " ON a.account_id = s.account_id GROUP BY a.currency", rs -> {
@@ -97,11 +125,22 @@ public class ReconSummaryBuilder {
             BigDecimal[] l = ledger.getOrDefault(currency, new BigDecimal[]{zero, zero, zero, zero});
             BigDecimal[] a = accounts.getOrDefault(currency, new BigDecimal[]{zero, zero});
             if (l[0].add(l[2]).subtract(l[1]).compareTo(l[3]) != 0) {
-                problems.add(currency + ": opening " + l[0] + " + credits " + l[2] + " - debits " + l[1]
-                        + " != closing " + l[3]);
+                problems.add(broken(INV_MOVEMENT, currency, "opening " + l[0] + " + credits " + l[2] + " - debits "
+                        + l[1] + " is not closing " + l[3]));
+            }
+            BigDecimal previous = previousClosing.isEmpty() ? null : previousClosing.getOrDefault(currency, zero);
+            if (previous != null && previous.compareTo(l[0]) != 0) {
+                problems.add(broken(INV_CONTINUITY, currency, "opening " + l[0] + " but the previous night closed at "
+                        + previous));
+            }
+            BigDecimal ledgerSum = ledgerAccounts.getOrDefault(currency, zero);
+            if (ledgerSum.compareTo(l[3]) != 0) {
+                problems.add(broken(INV_LEDGER_ACCOUNTS, currency, "closing " + l[3]
+                        + " but the accounts' credits - debits sum to " + ledgerSum));
             }
             if (a[0].compareTo(l[3]) != 0) {
-                problems.add(currency + ": closing balance " + l[3] + " != sum of account balances " + a[0]);
+                problems.add(broken(INV_CLASSIFIED_ACCOUNTS, currency, "closing " + l[3]
+                        + " but the accounts' classified balances sum to " + a[0]));
             }
             rows.add(new SummaryRow("opening_balance", currency, Formats.money(l[0], currency, policy)));
             rows.add(new SummaryRow("debits", currency, Formats.money(l[1], currency, policy)));
@@ -127,6 +166,7 @@ public class ReconSummaryBuilder {
             rows.add(new SummaryRow("accounts", stage, Long.toString(stages.getOrDefault(stage, 0L))));
         }
 
+        problems.addAll(brokenAccounts());
         if (!problems.isEmpty()) {
             throw new IllegalStateException("reconciliation invariants broken for " + businessDate + ": "
                     + String.join("; ", problems));
@@ -134,5 +174,29 @@ public class ReconSummaryBuilder {
         rows.sort(Comparator.comparing(SummaryRow::metric, Formats.BYTE_ORDER)
                 .thenComparing(SummaryRow::key, Formats.BYTE_ORDER));
         return rows;
+    }
+
+    /** Accounts whose classified balance is not their ledger balance (or that were never classified). */
+    private List<String> brokenAccounts() {
+        List<String> named = new ArrayList<>();
+        long[] count = {0};
+        jdbc.query("SELECT a.account_id, a.credits - a.debits, s.balance FROM account a"
+                + " LEFT JOIN account_state s ON s.account_id = a.account_id"
+                + " WHERE s.account_id IS NULL OR s.balance <> a.credits - a.debits ORDER BY a.account_id", rs -> {
+                    if (count[0]++ < ACCOUNTS_NAMED) {
+                        named.add(rs.getString(1) + " has credits - debits " + rs.getBigDecimal(2)
+                                + (rs.getBigDecimal(3) == null ? " but no classified state"
+                                : " but was classified at " + rs.getBigDecimal(3)));
+                    }
+                });
+        if (count[0] == 0) {
+            return List.of();
+        }
+        String more = count[0] > ACCOUNTS_NAMED ? " (and " + (count[0] - ACCOUNTS_NAMED) + " more)" : "";
+        return List.of(broken(INV_ACCOUNT, count[0] + " account(s)", String.join(", ", named) + more));
+    }
+
+    private static String broken(String invariant, String subject, String detail) {
+        return invariant + " fails for " + subject + ": " + detail;
     }
 }
