@@ -18,11 +18,10 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.p4p.arrears.ops.NightlyRunner;
 import com.p4p.arrears.ops.RunParameters;
 import com.p4p.arrears.support.NightFiles;
 import com.p4p.arrears.support.Outputs;
@@ -41,16 +40,9 @@ class TwoHundredNightsTest {
     static final LocalDate D0 = LocalDate.of(2026, 1, 1);
     static final int NIGHTS = 200;
 
-    /*
-     * Each night is started the way NightlyRunner starts a new date (the job operator, the run's
-     * parameters), without NightlyRunner's checks: before every run they read the last execution of
-     * every date ever run (about 23 statements per past date), which over 200 nights was 60% of this
-     * test's time on MariaDB. Those checks are tested in NightlyJobFunctionalTest.
-     */
+    /* Each night runs as the scheduler runs it, through NightlyRunner's checks (one query per night). */
     @Autowired
-    JobOperator jobOperator;
-    @Autowired
-    Job nightlyJob;
+    NightlyRunner runner;
     @TempDir
     Path in;
     @TempDir
@@ -72,7 +64,7 @@ class TwoHundredNightsTest {
             LocalDate d = D0.plusDays(n);
             NightFiles files = new NightFiles(in, d);
             plan.night(n, d, files);
-            JobExecution e = jobOperator.start(nightlyJob, new RunParameters(d, in, out, null).toJobParameters());
+            JobExecution e = runner.run(new RunParameters(d, in, out, null));
             assertThat(e.getStatus()).as(d + " " + e.getAllFailureExceptions()).isEqualTo(BatchStatus.COMPLETED);
 
             Model.Night expected = model.classify(d);

@@ -58,16 +58,10 @@ public class AccountSnapshotWriter implements ItemWriter<Validated<AccountRow>> 
         if (chunk.isEmpty()) {
             return;
         }
-        Tally tally = new Tally(chunk.getItems().get(0).lineNumber(), chunk.size());
-        List<Validated.Rejected<?>> rejects = new ArrayList<>();
-        List<AccountRow> valid = new ArrayList<>();
-        for (Validated<AccountRow> v : chunk) {
-            if (v instanceof Validated.Rejected<AccountRow> r) {
-                rejects.add(r);
-            } else if (v instanceof Validated.Valid<AccountRow> ok) {
-                valid.add(ok.row());
-            }
-        }
+        ValidatedChunk<AccountRow> rows = ValidatedChunk.of(chunk);
+        Tally tally = rows.tally();
+        List<Validated.Rejected<?>> rejects = new ArrayList<>(rows.rejects());
+        List<AccountRow> valid = rows.valid();
         Map<String, Known> known = load(valid);
         List<AccountRow> apply = new ArrayList<>();
         List<Break> conflicts = new ArrayList<>();

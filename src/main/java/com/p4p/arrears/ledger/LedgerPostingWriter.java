@@ -1,7 +1,6 @@
 package com.p4p.arrears.ledger;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import com.p4p.arrears.ingest.IngestLog.Tally;
 import com.p4p.arrears.ingest.LedgerItem;
 import com.p4p.arrears.ingest.Source;
 import com.p4p.arrears.ingest.Validated;
+import com.p4p.arrears.ingest.ValidatedChunk;
 import com.p4p.arrears.reconcile.BreakRepository;
 
 /**
@@ -44,18 +44,10 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
         if (chunk.isEmpty()) {
             return;
         }
-        List<Validated.Rejected<?>> rejects = new ArrayList<>();
-        List<LedgerItem> valid = new ArrayList<>();
-        for (Validated<LedgerItem> v : chunk) {
-            if (v instanceof Validated.Rejected<LedgerItem> r) {
-                rejects.add(r);
-            } else if (v instanceof Validated.Valid<LedgerItem> ok) {
-                valid.add(ok.row());
-            }
-        }
-        Tally tally = new Tally(chunk.getItems().get(0).lineNumber(), chunk.size());
-        tally.rejected = rejects.size();
-        log.insertRejects(businessDate, source, rejects);
+        ValidatedChunk<LedgerItem> rows = ValidatedChunk.of(chunk);
+        Tally tally = rows.tally();
+        log.insertRejects(businessDate, source, rows.rejects());
+        List<LedgerItem> valid = rows.valid();
 
         Set<String> ids = new LinkedHashSet<>();
         Set<String> accounts = new LinkedHashSet<>();

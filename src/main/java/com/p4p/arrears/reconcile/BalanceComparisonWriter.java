@@ -21,6 +21,7 @@ import com.p4p.arrears.ingest.IngestLog;
 import com.p4p.arrears.ingest.IngestLog.Tally;
 import com.p4p.arrears.ingest.Source;
 import com.p4p.arrears.ingest.Validated;
+import com.p4p.arrears.ingest.ValidatedChunk;
 
 /**
  * Compares a chunk of the platform's balances with the ledger after the day's postings (SPEC 3, 8):
@@ -50,17 +51,10 @@ public class BalanceComparisonWriter implements ItemWriter<Validated<BalanceRow>
         if (chunk.isEmpty()) {
             return;
         }
-        Tally tally = new Tally(chunk.getItems().get(0).lineNumber(), chunk.size());
-        List<Validated.Rejected<?>> rejects = new ArrayList<>();
-        List<BalanceRow> valid = new ArrayList<>();
-        for (Validated<BalanceRow> v : chunk) {
-            if (v instanceof Validated.Rejected<BalanceRow> r) {
-                rejects.add(r);
-            } else if (v instanceof Validated.Valid<BalanceRow> ok) {
-                valid.add(ok.row());
-            }
-        }
-        tally.rejected = rejects.size();
+        ValidatedChunk<BalanceRow> rows = ValidatedChunk.of(chunk);
+        Tally tally = rows.tally();
+        List<Validated.Rejected<?>> rejects = rows.rejects();
+        List<BalanceRow> valid = rows.valid();
         Set<String> ids = new LinkedHashSet<>();
         valid.forEach(r -> ids.add(r.accountId()));
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);

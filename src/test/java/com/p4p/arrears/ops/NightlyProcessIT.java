@@ -139,6 +139,26 @@ class NightlyProcessIT {
     }
 
     @Test
+    void stopFromAnotherProcessEndsTheNightStoppedAndRestartFinishesIt() throws Exception {
+        assumeTrue(TestDatabase.mysqlConfigured(), "needs MySQL: the embedded H2 file is open in one process only");
+        try (TestDatabase db = TestDatabase.fresh(tmp, "stopcmd")) {
+            PipelineProcess jar = new PipelineProcess(db.env(), tmp);
+            Path out = tmp.resolve("out-stopcmd");
+            Path log = tmp.resolve("stopcmd.log");
+            Process p = jar.start(log, "run", "--date", D1, "--input", in.toString(), "--output", out.toString());
+            PipelineProcess.awaitLog(log, "ingestSpend: 10000 of", p, Duration.ofMinutes(3));
+            PipelineProcess.Result stop = jar.run("stop", "--date", D1);
+            assertThat(stop.exitCode()).as(stop.output()).isZero();
+            assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+            assertThat(p.exitValue()).isEqualTo(1);
+            assertThat(jar.run("status", "--date", D1).output()).contains("STOPPED");
+            assertThat(jar.run("stop", "--date", D1).exitCode()).as("not running any more").isEqualTo(3);
+            assertThat(jar.run("restart", "--date", D1).exitCode()).isZero();
+            assertThat(Files.readAllLines(out.resolve("20261126").resolve("account_status.csv"))).hasSize(501);
+        }
+    }
+
+    @Test
     void aNightWhoseDatabaseGoesAwayFailsAndRestartsCleanly() throws Exception {
         assumeTrue(TestDatabase.mysqlConfigured(), "needs MySQL (SPRING_DATASOURCE_URL): cuts its connections");
         Path undisturbed = undisturbedRun();
