@@ -2,10 +2,8 @@ package com.p4p.arrears.ingest;
 
 import static com.p4p.arrears.ingest.RejectReason.*;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import com.p4p.arrears.policy.CurrencyRule;
 import com.p4p.arrears.policy.Policy;
 
 /**
@@ -30,20 +28,9 @@ public class PaymentRowValidator extends RowValidator<LedgerItem> {
         if (anyBadId(row, "payment_id", "account_id") || (originalRead && !FieldRules.isId(original))) {
             return reject(row, BAD_ID);
         }
-        LocalDate paidDate = FieldRules.date(row.get("paid_date"));
-        if (paidDate == null) {
-            return reject(row, BAD_DATE);
-        }
-        if (isFuture(paidDate)) {
-            return reject(row, FUTURE_DATE);
-        }
-        CurrencyRule currency = currency(row);
-        if (currency == null) {
-            return reject(row, BAD_CURRENCY);
-        }
-        BigDecimal amount = positiveAmount(row.get("amount"), currency);
-        if (amount == null) {
-            return reject(row, BAD_AMOUNT);
+        DatedAmount checked = datedPositiveAmount(row, "paid_date");
+        if (checked.failure() != null) {
+            return reject(row, checked.failure());
         }
         EntryType entryType = switch (type) {
             case "PAYMENT" -> EntryType.PAYMENT;
@@ -55,7 +42,7 @@ public class PaymentRowValidator extends RowValidator<LedgerItem> {
             return reject(row, BAD_TYPE);
         }
         return valid(new LedgerItem(Source.PAYMENTS, row.get("payment_id"), row.get("account_id"), entryType,
-                paidDate, amount, currency.code(), null, null, row.get("channel"), originalRead ? original : null,
+                checked.date(), checked.amount(), checked.currency().code(), null, null, row.get("channel"), originalRead ? original : null,
                 businessDate, row.lineNumber()), row);
     }
 }

@@ -68,6 +68,30 @@ public abstract class RowValidator<T> implements ItemProcessor<InputRow, Validat
         return policy.currency(row.get("currency")).orElse(null);
     }
 
+    /** A charge's or payment's date, currency and positive amount, or the first reason they fail. */
+    protected record DatedAmount(LocalDate date, CurrencyRule currency, BigDecimal amount, RejectReason failure) {
+    }
+
+    /** Checks the date column, the currency and the amount in the SPEC's order (BAD_DATE .. BAD_AMOUNT). */
+    protected DatedAmount datedPositiveAmount(InputRow row, String dateColumn) {
+        LocalDate date = FieldRules.date(row.get(dateColumn));
+        if (date == null) {
+            return new DatedAmount(null, null, null, RejectReason.BAD_DATE);
+        }
+        if (isFuture(date)) {
+            return new DatedAmount(null, null, null, RejectReason.FUTURE_DATE);
+        }
+        CurrencyRule currency = currency(row);
+        if (currency == null) {
+            return new DatedAmount(null, null, null, RejectReason.BAD_CURRENCY);
+        }
+        BigDecimal amount = positiveAmount(row.get("amount"), currency);
+        if (amount == null) {
+            return new DatedAmount(null, null, null, RejectReason.BAD_AMOUNT);
+        }
+        return new DatedAmount(date, currency, amount, null);
+    }
+
     /** A positive amount with at most the currency's minor digits, or null. */
     protected static BigDecimal positiveAmount(String value, CurrencyRule currency) {
         BigDecimal amount = FieldRules.amount(value, currency.minorDigits());

@@ -2,10 +2,8 @@ package com.p4p.arrears.ingest;
 
 import static com.p4p.arrears.ingest.RejectReason.*;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import com.p4p.arrears.policy.CurrencyRule;
 import com.p4p.arrears.policy.Policy;
 
 /** spend: charge_id, account_id, campaign_id, charge_date, clicks, amount, currency. */
@@ -23,27 +21,16 @@ public class SpendRowValidator extends RowValidator<LedgerItem> {
         if (anyBadId(row, "charge_id", "account_id", "campaign_id")) {
             return reject(row, BAD_ID);
         }
-        LocalDate chargeDate = FieldRules.date(row.get("charge_date"));
-        if (chargeDate == null) {
-            return reject(row, BAD_DATE);
-        }
-        if (isFuture(chargeDate)) {
-            return reject(row, FUTURE_DATE);
-        }
-        CurrencyRule currency = currency(row);
-        if (currency == null) {
-            return reject(row, BAD_CURRENCY);
-        }
-        BigDecimal amount = positiveAmount(row.get("amount"), currency);
-        if (amount == null) {
-            return reject(row, BAD_AMOUNT);
+        DatedAmount checked = datedPositiveAmount(row, "charge_date");
+        if (checked.failure() != null) {
+            return reject(row, checked.failure());
         }
         Long clicks = FieldRules.clicks(row.get("clicks"));
         if (clicks == null) {
             return reject(row, BAD_CLICKS);
         }
         return valid(new LedgerItem(Source.SPEND, row.get("charge_id"), row.get("account_id"), EntryType.SPEND,
-                chargeDate, amount, currency.code(), row.get("campaign_id"), clicks, null, null,
+                checked.date(), checked.amount(), checked.currency().code(), row.get("campaign_id"), clicks, null, null,
                 businessDate, row.lineNumber()), row);
     }
 }
