@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.p4p.arrears.ops.RunSummaryListener;
+import com.p4p.arrears.ops.StepMetrics;
 
 /**
  * The nightly job, step by step, in the order SPEC 3 sets for a business date. Each step is defined
@@ -19,9 +20,9 @@ public class NightlyJobConfiguration {
     public static final String JOB_NAME = "nightly";
 
     @Bean
-    public Job nightlyJob(JobRepository jobRepository, NightlySteps steps) throws Exception {
+    public Job nightlyJob(JobRepository jobRepository, NightlySteps steps, StepMetrics metrics) throws Exception {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .listener(new RunSummaryListener())
+                .listener(new RunSummaryListener()).listener(metrics)
                 .start(steps.verifyDelivery())      // headers and trailers of all the date's files, before any posting
                 .next(steps.ingestAccounts())       // the accounts snapshot
                 .next(steps.releaseSuspense())      // items waiting for accounts that arrived today

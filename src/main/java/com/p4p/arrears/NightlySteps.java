@@ -8,6 +8,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -47,6 +48,7 @@ import com.p4p.arrears.ledger.SuspenseReleaseWriter;
 import com.p4p.arrears.ops.Databases;
 import com.p4p.arrears.ops.ProgressLogger;
 import com.p4p.arrears.ops.RunParameters;
+import com.p4p.arrears.ops.StepMetrics;
 import com.p4p.arrears.policy.PolicyProvider;
 import com.p4p.arrears.reconcile.BalanceComparisonWriter;
 import com.p4p.arrears.reconcile.BreakRepository;
@@ -75,6 +77,7 @@ public class NightlySteps {
     private final BreakRepository breaks;
     private final IngestLog ingestLog;
     private final int chunkSize;
+    private final StepMetrics metrics = new StepMetrics();
 
     public NightlySteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                         DataSource dataSource, JdbcTemplate jdbc, PolicyProvider policies, LedgerRepository ledger,
@@ -94,13 +97,13 @@ public class NightlySteps {
 
     @Bean
     public Step verifyDelivery() {
-        return new StepBuilder("verifyDelivery", jobRepository)
+        return step("verifyDelivery")
                 .tasklet(verifyDeliveryTasklet(null, null), transactionManager).build();
     }
 
     @Bean
     public Step ingestAccounts() {
-        return new StepBuilder("ingestAccounts", jobRepository).<InputRow, Validated<AccountRow>>chunk(chunkSize)
+        return step("ingestAccounts").<InputRow, Validated<AccountRow>>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(accountsReader(null, null)).processor(accountValidator(null, null))
                 .writer(accountWriter(null)).listener(progress("rows", Source.ACCOUNTS)).build();
@@ -108,7 +111,7 @@ public class NightlySteps {
 
     @Bean
     public Step releaseSuspense() {
-        return new StepBuilder("releaseSuspense", jobRepository).<SuspendedItem, SuspendedItem>chunk(chunkSize)
+        return step("releaseSuspense").<SuspendedItem, SuspendedItem>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(suspenseReader()).writer(suspenseWriter(null))
                 .listener(new ProgressLogger("items", step -> -1)).build();
@@ -116,7 +119,7 @@ public class NightlySteps {
 
     @Bean
     public Step ingestSpend() {
-        return new StepBuilder("ingestSpend", jobRepository).<InputRow, Validated<LedgerItem>>chunk(chunkSize)
+        return step("ingestSpend").<InputRow, Validated<LedgerItem>>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(spendReader(null, null)).processor(spendValidator(null, null))
                 .writer(spendWriter(null)).listener(progress("rows", Source.SPEND)).build();
@@ -124,7 +127,7 @@ public class NightlySteps {
 
     @Bean
     public Step ingestPayments() {
-        return new StepBuilder("ingestPayments", jobRepository).<InputRow, Validated<LedgerItem>>chunk(chunkSize)
+        return step("ingestPayments").<InputRow, Validated<LedgerItem>>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(paymentsReader(null, null)).processor(paymentValidator(null, null))
                 .writer(paymentsWriter(null)).listener(progress("rows", Source.PAYMENTS)).build();
@@ -132,13 +135,13 @@ public class NightlySteps {
 
     @Bean
     public Step closeLedgerDay() {
-        return new StepBuilder("closeLedgerDay", jobRepository)
+        return step("closeLedgerDay")
                 .tasklet(closeLedgerDayTasklet(null, null), transactionManager).build();
     }
 
     @Bean
     public Step compareBalances() {
-        return new StepBuilder("compareBalances", jobRepository).<InputRow, Validated<BalanceRow>>chunk(chunkSize)
+        return step("compareBalances").<InputRow, Validated<BalanceRow>>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(balancesReader(null, null)).processor(balanceValidator(null, null))
                 .writer(balancesWriter(null)).listener(progress("rows", Source.BALANCES)).build();
@@ -146,13 +149,13 @@ public class NightlySteps {
 
     @Bean
     public Step findMissingBalances() {
-        return new StepBuilder("findMissingBalances", jobRepository)
+        return step("findMissingBalances")
                 .tasklet(missingInSnapshotTasklet(null, null), transactionManager).build();
     }
 
     @Bean
     public Step classifyAccounts() throws Exception {
-        return new StepBuilder("classifyAccounts", jobRepository).<AccountToClassify, AccountToClassify>chunk(chunkSize)
+        return step("classifyAccounts").<AccountToClassify, AccountToClassify>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(accountsToClassify()).writer(classificationWriter(null, null))
                 .listener(new ProgressLogger("accounts",
@@ -161,8 +164,18 @@ public class NightlySteps {
 
     @Bean
     public Step writeOutputs() {
-        return new StepBuilder("writeOutputs", jobRepository)
+        return step("writeOutputs")
                 .tasklet(outputsTasklet(null, null, null), transactionManager).build();
+    }
+
+    /** Every step reports the heap it needed (run summary, and the benchmark's report when asked). */
+    private StepBuilder step(String name) {
+        return new StepBuilder(name, jobRepository).listener((StepExecutionListener) metrics);
+    }
+
+    @Bean
+    public StepMetrics stepMetrics() {
+        return metrics;
     }
 
     // ---- what the steps are made of ----

@@ -1,0 +1,142 @@
+package com.p4p.arrears.ops;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+
+/**
+ * The JVM heap each step needed: the peak heap in use during the step (the sum of the heap pools'
+ * peaks, an upper bound) and the largest heap still in use right after a garbage collection (what
+ * the step kept alive, garbage of the old generation included). The run summary shows them; with the
+ * system property {@code pipeline.bench.report=FILE} every step and the job also append a
+ * tab-separated line to FILE, which jobs/bench.sh reads.
+ */
+public class StepMetrics implements StepExecutionListener, JobExecutionListener {
+
+    public static final String REPORT_PROPERTY = "pipeline.bench.report";
+
+    private static final List<MemoryPoolMXBean> HEAP = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP)
+            .toList();
+    private static final AtomicLong maxAfterGc = new AtomicLong();
+    private static final AtomicLong jobMaxAfterGc = new AtomicLong();
+    private static volatile boolean listening;
+
+    /** Peak heap (MB) and max live-after-GC heap (MB) of each finished step, by step execution id. */
+    private static final Map<Long, long[]> byStep = new ConcurrentHashMap<>();
+    private long jobPeak;
+
+    public StepMetrics() {
+        listenToGc();
+    }
+
+    private static synchronized void listenToGc() {
+        if (listening) {
+            return;
+        }
+        listening = true;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener((n, h) -> {
+                    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                        return;
+                    }
+                    GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+                    long used = 0;
+                    for (MemoryPoolMXBean pool : HEAP) {
+                        MemoryUsage after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+                        if (after != null) {
+                            used += after.getUsed();
+                        }
+                    }
+                    long u = used;
+                    maxAfterGc.accumulateAndGet(u, Math::max);
+                    jobMaxAfterGc.accumulateAndGet(u, Math::max);
+                }, null, null);
+            }
+        }
+    }
+
+    @Override
+    public void beforeJob(JobExecution jobExecution) {
+        jobPeak = 0;
+        jobMaxAfterGc.set(0);
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        HEAP.forEach(MemoryPoolMXBean::resetPeakUsage);
+        maxAfterGc.set(0);
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution step) {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : HEAP) {
+            peak += pool.getPeakUsage().getUsed();
+        }
+        long[] mb = {peak >> 20, maxAfterGc.get() >> 20};
+        jobPeak = Math.max(jobPeak, peak);
+        byStep.put(step.getId(), mb);
+        report(String.join("\t", "step", step.getStepName(), step.getStatus().name(),
+                Long.toString(step.getReadCount()), Long.toString(step.getWriteCount()),
+                String.format("%.3f", seconds(step.getStartTime(), LocalDateTime.now())),
+                Long.toString(mb[0]), Long.toString(mb[1])));
+        return step.getExitStatus();
+    }
+
+    @Override
+    public void afterJob(JobExecution job) {
+        report(String.join("\t", "job", job.getJobInstance().getJobName(), job.getStatus().name(), "0", "0",
+                String.format("%.3f", seconds(job.getStartTime(), LocalDateTime.now())),
+                Long.toString(jobPeak >> 20), Long.toString(jobMaxAfterGc.get() >> 20),
+                Long.toString(Runtime.getRuntime().maxMemory() >> 20)));
+    }
+
+    /** The peak heap and the max live-after-GC heap of a finished step, in MB; null when not measured. */
+    public static long[] heapMb(StepExecution step) {
+        return byStep.get(step.getId());
+    }
+
+    private static void report(String line) {
+        String file = System.getProperty(REPORT_PROPERTY);
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(file), line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the benchmark report " + file, e);
+        }
+    }
+
+    private static double seconds(LocalDateTime start, LocalDateTime end) {
+        return start == null ? 0 : Duration.between(start, end).toNanos() / 1e9;
+    }
+}
