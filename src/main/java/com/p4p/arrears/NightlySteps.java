@@ -262,7 +262,7 @@ public class NightlySteps {
     @Bean
     @StepScope
     public CloseLedgerDayTasklet closeLedgerDayTasklet(@Value(DATE) LocalDate date, @Value(POLICY) String policy) {
-        return new CloseLedgerDayTasklet(date, policies.get(policy), jdbc);
+        return new CloseLedgerDayTasklet(date, policies.get(policy), jdbc, Databases.isH2(dataSource));
     }
 
     @Bean

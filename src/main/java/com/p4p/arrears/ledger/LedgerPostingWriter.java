@@ -73,7 +73,7 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
 
         PostingDecider.Decisions d = PostingDecider.decide(valid, taken, currencies, postedPayments, tally);
         ledger.insertLedger(d.toPost(), businessDate);
-        ledger.addToAggregates(d.toPost(), businessDate);
+        ledger.addLateSpendAndReversals(d.toPost(), businessDate);
         ledger.insertSuspense(d.toSuspend());
         breaks.insert(businessDate, d.breaks());
         log.insertTally(businessDate, source, tally);

@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -123,37 +124,37 @@ public class LedgerRepository {
     }
 
     /**
-     * Adds posted items to the per-account aggregates: the day's debits and credits, spend per charge
-     * date (for ageing) and the earliest refund or chargeback date. Runs in the chunk's transaction,
-     * so each item counts exactly once.
+     * What posting these items changes besides the ledger, in the chunk's transaction (so each item
+     * counts exactly once): spend charged before the business date (late charges, a few percent) is
+     * added to the ageing history, refunds and chargebacks move the account's earliest reversal date.
+     * Everything else per account (totals, spend charged on the business date) the close of the day
+     * computes set-based from the day's entries ({@link CloseLedgerDayTasklet}).
      */
-    public void addToAggregates(List<LedgerItem> posted, LocalDate businessDate) {
-        Map<String, BigDecimal[]> perAccount = new TreeMap<>();
-        Map<List<Object>, BigDecimal> spendPerDay = new HashMap<>();
+    public void addLateSpendAndReversals(List<LedgerItem> posted, LocalDate businessDate) {
+        Map<List<Object>, BigDecimal> lateSpend = new TreeMap<>(Comparator.comparing((List<Object> k) -> (String) k.get(0))
+                .thenComparing(k -> (LocalDate) k.get(1)));
         Map<String, LocalDate> reversals = new TreeMap<>();
         for (LedgerItem i : posted) {
-            BigDecimal[] dc = perAccount.computeIfAbsent(i.accountId(), k -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
-            dc[0] = dc[0].add(i.debit());
-            dc[1] = dc[1].add(i.credit());
             if (i.type() == EntryType.SPEND) {
-                spendPerDay.merge(List.of(i.accountId(), i.entryDate()), i.amount(), BigDecimal::add);
+                if (!i.entryDate().equals(businessDate)) {
+                    lateSpend.merge(List.of(i.accountId(), i.entryDate()), i.amount(), BigDecimal::add);
+                }
             } else if (i.type() != EntryType.PAYMENT) {
                 reversals.merge(i.accountId(), i.entryDate(), (a, b) -> a.isBefore(b) ? a : b);
             }
         }
-        Date day = Date.valueOf(businessDate);
-        List<Object[]> deltas = new ArrayList<>();
-        perAccount.forEach((account, dc) -> deltas.add(new Object[]{day, account, dc[0], dc[1]}));
-        jdbc.batchUpdate("INSERT INTO account_day_delta (business_date, account_id, debits, credits) VALUES (?,?,?,?)"
-                + " ON DUPLICATE KEY UPDATE debits = debits + VALUES(debits), credits = credits + VALUES(credits)", deltas);
-        List<Object[]> spend = new ArrayList<>();
-        spendPerDay.forEach((k, amount) -> spend.add(new Object[]{k.get(0), Date.valueOf((LocalDate) k.get(1)), amount}));
-        jdbc.batchUpdate("INSERT INTO account_spend_day (account_id, charge_date, amount) VALUES (?,?,?)"
-                + " ON DUPLICATE KEY UPDATE amount = amount + VALUES(amount)", spend);
-        List<Object[]> rev = new ArrayList<>();
-        reversals.forEach((account, date) -> rev.add(new Object[]{Date.valueOf(date), Date.valueOf(date), account}));
-        jdbc.batchUpdate("UPDATE account SET earliest_reversal_date = CASE WHEN earliest_reversal_date IS NULL"
-                + " OR earliest_reversal_date > ? THEN ? ELSE earliest_reversal_date END WHERE account_id = ?", rev);
+        if (!lateSpend.isEmpty()) {
+            List<Object[]> spend = new ArrayList<>();
+            lateSpend.forEach((k, amount) -> spend.add(new Object[]{k.get(0), Date.valueOf((LocalDate) k.get(1)), amount}));
+            jdbc.batchUpdate("INSERT INTO account_spend_day (account_id, charge_date, amount) VALUES (?,?,?)"
+                    + " ON DUPLICATE KEY UPDATE amount = amount + VALUES(amount)", spend);
+        }
+        if (!reversals.isEmpty()) {
+            List<Object[]> rev = new ArrayList<>();
+            reversals.forEach((account, date) -> rev.add(new Object[]{Date.valueOf(date), Date.valueOf(date), account}));
+            jdbc.batchUpdate("UPDATE account SET earliest_reversal_date = CASE WHEN earliest_reversal_date IS NULL"
+                    + " OR earliest_reversal_date > ? THEN ? ELSE earliest_reversal_date END WHERE account_id = ?", rev);
+        }
     }
 
     /** Reads an item from a ledger_entry or suspense_item row. */
