@@ -20,6 +20,7 @@ import org.springframework.batch.infrastructure.item.database.builder.JdbcPaging
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -77,11 +78,13 @@ public class NightlySteps {
     private final BreakRepository breaks;
     private final IngestLog ingestLog;
     private final int chunkSize;
+    private final Environment environment;
     private final StepMetrics metrics = new StepMetrics();
 
     public NightlySteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                         DataSource dataSource, JdbcTemplate jdbc, PolicyProvider policies, LedgerRepository ledger,
-                        BreakRepository breaks, IngestLog ingestLog, @Value("${pipeline.chunk-size:1000}") int chunkSize) {
+                        BreakRepository breaks, IngestLog ingestLog, @Value("${pipeline.chunk-size:1000}") int chunkSize,
+                        Environment environment) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.dataSource = dataSource;
@@ -91,6 +94,7 @@ public class NightlySteps {
         this.breaks = breaks;
         this.ingestLog = ingestLog;
         this.chunkSize = chunkSize;
+        this.environment = environment;
     }
 
     // ---- steps, in job order ----
@@ -103,7 +107,7 @@ public class NightlySteps {
 
     @Bean
     public Step ingestAccounts() {
-        return step("ingestAccounts").<InputRow, Validated<AccountRow>>chunk(chunkSize)
+        return step("ingestAccounts").<InputRow, Validated<AccountRow>>chunk(chunkSize("ingestAccounts"))
                 .transactionManager(transactionManager)
                 .reader(accountsReader(null, null)).processor(accountValidator(null, null))
                 .writer(accountWriter(null)).listener(progress("rows", Source.ACCOUNTS)).build();
@@ -111,7 +115,7 @@ public class NightlySteps {
 
     @Bean
     public Step releaseSuspense() {
-        return step("releaseSuspense").<SuspendedItem, SuspendedItem>chunk(chunkSize)
+        return step("releaseSuspense").<SuspendedItem, SuspendedItem>chunk(chunkSize("releaseSuspense"))
                 .transactionManager(transactionManager)
                 .reader(suspenseReader()).writer(suspenseWriter(null))
                 .listener(new ProgressLogger("items", step -> -1)).build();
@@ -119,7 +123,7 @@ public class NightlySteps {
 
     @Bean
     public Step ingestSpend() {
-        return step("ingestSpend").<InputRow, Validated<LedgerItem>>chunk(chunkSize)
+        return step("ingestSpend").<InputRow, Validated<LedgerItem>>chunk(chunkSize("ingestSpend"))
                 .transactionManager(transactionManager)
                 .reader(spendReader(null, null)).processor(spendValidator(null, null))
                 .writer(spendWriter(null)).listener(progress("rows", Source.SPEND)).build();
@@ -127,7 +131,7 @@ public class NightlySteps {
 
     @Bean
     public Step ingestPayments() {
-        return step("ingestPayments").<InputRow, Validated<LedgerItem>>chunk(chunkSize)
+        return step("ingestPayments").<InputRow, Validated<LedgerItem>>chunk(chunkSize("ingestPayments"))
                 .transactionManager(transactionManager)
                 .reader(paymentsReader(null, null)).processor(paymentValidator(null, null))
                 .writer(paymentsWriter(null)).listener(progress("rows", Source.PAYMENTS)).build();
@@ -141,7 +145,7 @@ public class NightlySteps {
 
     @Bean
     public Step compareBalances() {
-        return step("compareBalances").<InputRow, Validated<BalanceRow>>chunk(chunkSize)
+        return step("compareBalances").<InputRow, Validated<BalanceRow>>chunk(chunkSize("compareBalances"))
                 .transactionManager(transactionManager)
                 .reader(balancesReader(null, null)).processor(balanceValidator(null, null))
                 .writer(balancesWriter(null)).listener(progress("rows", Source.BALANCES)).build();
@@ -155,7 +159,7 @@ public class NightlySteps {
 
     @Bean
     public Step classifyAccounts() throws Exception {
-        return step("classifyAccounts").<AccountToClassify, AccountToClassify>chunk(chunkSize)
+        return step("classifyAccounts").<AccountToClassify, AccountToClassify>chunk(chunkSize("classifyAccounts"))
                 .transactionManager(transactionManager)
                 .reader(accountsToClassify()).writer(classificationWriter(null, null))
                 .listener(new ProgressLogger("accounts",
@@ -166,6 +170,14 @@ public class NightlySteps {
     public Step writeOutputs() {
         return step("writeOutputs")
                 .tasklet(outputsTasklet(null, null, null), transactionManager).build();
+    }
+
+    /**
+     * Rows (or accounts) per chunk, i.e. per transaction and per restart point: {@code
+     * pipeline.chunk-size.<step>}, else {@code pipeline.chunk-size}.
+     */
+    private int chunkSize(String step) {
+        return environment.getProperty("pipeline.chunk-size." + step, Integer.class, chunkSize);
     }
 
     /** Every step reports the heap it needed (run summary, and the benchmark's report when asked). */
@@ -298,7 +310,7 @@ public class NightlySteps {
         return new JdbcPagingItemReaderBuilder<AccountToClassify>().name("accounts").dataSource(dataSource)
                 .selectClause("account_id, store_id, currency, enforcement_hold, credits - debits AS balance,"
                         + " earliest_reversal_date")
-                .fromClause("account").sortKeys(Map.of("account_id", Order.ASCENDING)).pageSize(chunkSize)
+                .fromClause("account").sortKeys(Map.of("account_id", Order.ASCENDING)).pageSize(chunkSize("classifyAccounts"))
                 .rowMapper((rs, i) -> new AccountToClassify(rs.getString("account_id"), rs.getString("store_id"),
                         rs.getString("currency"), "Y".equals(rs.getString("enforcement_hold")),
                         rs.getBigDecimal("balance"), rs.getDate("earliest_reversal_date") == null ? null

@@ -30,9 +30,10 @@ import org.springframework.batch.core.step.StepExecution;
 import com.sun.management.GarbageCollectionNotificationInfo;
 
 /**
- * The JVM heap each step needed: the peak heap in use during the step (the sum of the heap pools'
- * peaks, an upper bound) and the largest heap still in use right after a garbage collection (what
- * the step kept alive, garbage of the old generation included). The run summary shows them; with the
+ * The JVM heap each step needed: the peak heap in use during the step (the heap in use just before
+ * each garbage collection, when it is fullest, or at the step's end) and the largest heap still in
+ * use right after a collection (what the step kept alive, old-generation garbage included: an upper
+ * bound of its live data). The run summary shows them; with the
  * system property {@code pipeline.bench.report=FILE} every step and the job also append a
  * tab-separated line to FILE, which jobs/bench.sh reads.
  */
@@ -44,6 +45,7 @@ public class StepMetrics implements StepExecutionListener, JobExecutionListener 
             .filter(p -> p.getType() == MemoryType.HEAP)
             .toList();
     private static final AtomicLong maxAfterGc = new AtomicLong();
+    private static final AtomicLong maxBeforeGc = new AtomicLong();
     private static final AtomicLong jobMaxAfterGc = new AtomicLong();
     private static volatile boolean listening;
 
@@ -67,16 +69,17 @@ public class StepMetrics implements StepExecutionListener, JobExecutionListener 
                         return;
                     }
                     GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-                    long used = 0;
+                    long before = 0;
+                    long after = 0;
                     for (MemoryPoolMXBean pool : HEAP) {
-                        MemoryUsage after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
-                        if (after != null) {
-                            used += after.getUsed();
-                        }
+                        MemoryUsage b = info.getGcInfo().getMemoryUsageBeforeGc().get(pool.getName());
+                        MemoryUsage a = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+                        before += b == null ? 0 : b.getUsed();
+                        after += a == null ? 0 : a.getUsed();
                     }
-                    long u = used;
-                    maxAfterGc.accumulateAndGet(u, Math::max);
-                    jobMaxAfterGc.accumulateAndGet(u, Math::max);
+                    maxBeforeGc.accumulateAndGet(before, Math::max);
+                    maxAfterGc.accumulateAndGet(after, Math::max);
+                    jobMaxAfterGc.accumulateAndGet(after, Math::max);
                 }, null, null);
             }
         }
@@ -90,16 +93,13 @@ public class StepMetrics implements StepExecutionListener, JobExecutionListener 
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        HEAP.forEach(MemoryPoolMXBean::resetPeakUsage);
         maxAfterGc.set(0);
+        maxBeforeGc.set(heapUsed());
     }
 
     @Override
     public ExitStatus afterStep(StepExecution step) {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : HEAP) {
-            peak += pool.getPeakUsage().getUsed();
-        }
+        long peak = Math.max(maxBeforeGc.get(), heapUsed());
         long[] mb = {peak >> 20, maxAfterGc.get() >> 20};
         jobPeak = Math.max(jobPeak, peak);
         byStep.put(step.getId(), mb);
@@ -116,6 +116,10 @@ public class StepMetrics implements StepExecutionListener, JobExecutionListener 
                 String.format("%.3f", seconds(job.getStartTime(), LocalDateTime.now())),
                 Long.toString(jobPeak >> 20), Long.toString(jobMaxAfterGc.get() >> 20),
                 Long.toString(Runtime.getRuntime().maxMemory() >> 20)));
+    }
+
+    private static long heapUsed() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     /** The peak heap and the max live-after-GC heap of a finished step, in MB; null when not measured. */
