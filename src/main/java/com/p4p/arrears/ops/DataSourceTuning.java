@@ -7,7 +7,8 @@ import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * MySQL driver settings the pipeline relies on, whatever URL the operator configured: batched
- * inserts are rewritten into multi-row statements (one round trip per chunk, not per row).
+ * inserts are rewritten into multi-row statements (one round trip per chunk, not per row), and
+ * LOAD DATA LOCAL is allowed for the bulk appends of {@link BulkLoad}.
  */
 @Component
 public class DataSourceTuning implements BeanPostProcessor {
@@ -19,6 +20,9 @@ public class DataSourceTuning implements BeanPostProcessor {
             hikari.addDataSourceProperty("rewriteBatchedStatements", "true");
             hikari.addDataSourceProperty("cachePrepStmts", "true");
             hikari.addDataSourceProperty("useServerPrepStmts", "false");
+            // LOAD DATA LOCAL INFILE from in-memory streams (BulkLoad). The driver then also sends a local
+            // file if the server asks for one: the pipeline's database is trusted, like its credentials.
+            hikari.addDataSourceProperty("allowLoadLocalInfile", "true");
         }
         return bean;
     }
