@@ -16,9 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import com.p4p.arrears.ingest.EntryType;
@@ -28,8 +27,8 @@ import com.p4p.arrears.ops.BulkLoad;
 import com.p4p.arrears.ops.Databases;
 
 /**
- * The ledger tables: posted entries, suspense, and the per-account aggregates posting keeps up to
- * date. Every lookup takes a whole chunk's ids at once: there are no per-row queries.
+ * The ledger tables: posted entries, suspense, and what posting adds to the per-account aggregates.
+ * Every lookup takes a whole chunk's ids at once: there are no per-row queries.
  */
 @Repository
 public class LedgerRepository {
@@ -38,17 +37,19 @@ public class LedgerRepository {
             + "campaign_id, clicks, channel, original_payment_id, received_date, line_number";
 
     private final JdbcTemplate jdbc;
-    private final NamedParameterJdbcTemplate named;
 
+    private final long accountDirectoryMax;
     private volatile Boolean bulkLoads;
+    private volatile JdbcTemplate streaming;
 
-    public LedgerRepository(JdbcTemplate jdbc) {
+    public LedgerRepository(JdbcTemplate jdbc,
+                            @Value("${pipeline.posting.account-directory-max:10000000}") long accountDirectoryMax) {
         this.jdbc = jdbc;
-        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.accountDirectoryMax = accountDirectoryMax;
     }
 
     /** Whether the database takes LOAD DATA LOCAL (MySQL); asked once. */
-    private boolean bulkLoads() {
+    public boolean bulkLoads() {
         if (bulkLoads == null) {
             bulkLoads = !Databases.isH2(jdbc.getDataSource());
         }
@@ -57,21 +58,65 @@ public class LedgerRepository {
 
     /** The items that hold these ids (posted, or waiting in suspense), by id. */
     public Map<String, LedgerItem> takenIds(Source source, Collection<String> ids) {
-        Map<String, LedgerItem> taken = new HashMap<>();
-        if (ids.isEmpty()) {
-            return taken;
-        }
-        String in = Ids.inList(ids);
-        String where = " WHERE source = '" + source.code() + "' AND source_id IN " + in;
-        jdbc.query("SELECT " + ITEM_COLUMNS + " FROM ledger_entry" + where, rs -> {
-            LedgerItem item = item(rs);
-            taken.put(item.id(), item);
-        });
-        jdbc.query("SELECT " + ITEM_COLUMNS + " FROM suspense_item" + where + " AND status = 'OPEN'", rs -> {
-            LedgerItem item = item(rs);
-            taken.put(item.id(), item);
-        });
+        Map<String, LedgerItem> taken = postedItems(source, ids);
+        taken.putAll(openSuspense(source, ids));
         return taken;
+    }
+
+    /** The posted entries with these ids, by id. */
+    public Map<String, LedgerItem> postedItems(Source source, Collection<String> ids) {
+        return items("ledger_entry", source, ids, "");
+    }
+
+    /** The items with these ids waiting in suspense, by id. */
+    public Map<String, LedgerItem> openSuspense(Source source, Collection<String> ids) {
+        return items("suspense_item", source, ids, " AND status = 'OPEN'");
+    }
+
+    private Map<String, LedgerItem> items(String table, Source source, Collection<String> ids, String condition) {
+        Map<String, LedgerItem> out = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.query("SELECT " + ITEM_COLUMNS + " FROM " + table + " WHERE source = '" + source.code()
+                    + "' AND source_id IN " + Ids.inList(ids) + condition, rs -> {
+                        LedgerItem item = item(rs);
+                        out.put(item.id(), item);
+                    });
+        }
+        return out;
+    }
+
+    /**
+     * Every account's currency in memory, or null when there are more accounts than
+     * {@code pipeline.posting.account-directory-max} (posting then looks them up chunk by chunk).
+     */
+    public AccountDirectory accountDirectory() {
+        long accounts = jdbc.queryForObject("SELECT COUNT(*) FROM account", Long.class);
+        if (accounts > accountDirectoryMax) {
+            return null;
+        }
+        AccountDirectory directory = new AccountDirectory();
+        streaming().query("SELECT account_id, currency FROM account", rs -> {
+            directory.add(rs.getString(1), rs.getString(2));
+        });
+        return directory;
+    }
+
+    /** A filter of the ids of a source's items waiting in suspense. */
+    public IdFilter openSuspenseFilter(Source source) {
+        long open = jdbc.queryForObject("SELECT COUNT(*) FROM suspense_item WHERE status = 'OPEN' AND source = ?",
+                Long.class, source.code());
+        IdFilter filter = new IdFilter(open);
+        streaming().query("SELECT source_id FROM suspense_item WHERE status = 'OPEN' AND source = ?", rs -> {
+            filter.add(rs.getString(1));
+        }, source.code());
+        return filter;
+    }
+
+    private JdbcTemplate streaming() {
+        if (streaming == null) {
+            streaming = Databases.streaming(jdbc.getDataSource());
+        }
+        return streaming;
     }
 
     /** The currency of each of these accounts that exists. */
@@ -107,18 +152,52 @@ public class LedgerRepository {
             return;
         }
         if (bulkLoads()) {
-            BulkLoad load = new BulkLoad();
-            for (LedgerItem i : items) {
-                load.text(i.source().code()).text(i.id()).text(i.accountId()).text(i.type().name()).date(i.entryDate())
-                        .decimal(i.amount()).text(i.currency()).text(i.campaignId()).number(i.clicks()).text(i.channel())
-                        .text(i.originalPaymentId()).date(i.receivedDate()).number(i.lineNumber()).date(postedDate)
-                        .endRow();
-            }
-            load.into(jdbc, "ledger_entry", ITEM_COLUMNS + ", posted_date");
+            ledgerLoad(items, postedDate).into(jdbc, "ledger_entry", ITEM_COLUMNS + ", posted_date");
             return;
         }
         insertItems("INSERT INTO ledger_entry (" + ITEM_COLUMNS + ", posted_date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 items, Date.valueOf(postedDate));
+    }
+
+    /**
+     * Appends entries that are expected to post, trusting the ledger's unique key rather than a lookup
+     * per row (MySQL only): one LOAD DATA LOCAL whose duplicate-key rows the server skips.
+     *
+     * @return the line numbers of the items that were not inserted because their id was already posted
+     *         (empty when all were)
+     */
+    public Set<Long> appendLedger(List<LedgerItem> items, Source source, LocalDate postedDate) {
+        if (items.isEmpty()) {
+            return Set.of();
+        }
+        long before = jdbc.queryForObject("SELECT COALESCE(MAX(entry_id), 0) FROM ledger_entry", Long.class);
+        long inserted = ledgerLoad(items, postedDate).intoSkippingDuplicateKeys(jdbc, "ledger_entry",
+                ITEM_COLUMNS + ", posted_date");
+        if (inserted == items.size()) {
+            return Set.of();
+        }
+        Set<Long> skipped = new HashSet<>();
+        items.forEach(i -> skipped.add(i.lineNumber()));
+        jdbc.query("SELECT line_number FROM ledger_entry WHERE entry_id > ? AND source = ? AND posted_date = ?",
+                rs -> {
+                    skipped.remove(rs.getLong(1));
+                }, before, source.code(), Date.valueOf(postedDate));
+        if (skipped.size() != items.size() - inserted) {
+            throw new IllegalStateException("loaded " + inserted + " of " + items.size() + " " + source.code()
+                    + " entries but cannot tell which " + (items.size() - inserted) + " were skipped");
+        }
+        return skipped;
+    }
+
+    private static BulkLoad ledgerLoad(List<LedgerItem> items, LocalDate postedDate) {
+        BulkLoad load = new BulkLoad();
+        for (LedgerItem i : items) {
+            load.text(i.source().code()).text(i.id()).text(i.accountId()).text(i.type().name()).date(i.entryDate())
+                    .decimal(i.amount()).text(i.currency()).text(i.campaignId()).number(i.clicks()).text(i.channel())
+                    .text(i.originalPaymentId()).date(i.receivedDate()).number(i.lineNumber()).date(postedDate)
+                    .endRow();
+        }
+        return load;
     }
 
     public void insertSuspense(List<LedgerItem> items) {

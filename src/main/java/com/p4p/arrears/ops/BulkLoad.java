@@ -3,6 +3,7 @@ package com.p4p.arrears.ops;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -26,6 +27,9 @@ import com.mysql.cj.jdbc.JdbcStatement;
  * Format: tab-separated, LF-terminated, backslash escapes, {@code \N} for NULL, UTF-8.
  */
 public final class BulkLoad {
+
+    /** MySQL's "Duplicate entry ... for key ...". */
+    private static final int ER_DUP_ENTRY = 1062;
 
     private byte[] buf = new byte[1 << 16];
     private int size;
@@ -93,25 +97,58 @@ public final class BulkLoad {
      * @throws IllegalStateException when the server did not insert every row exactly as given
      */
     public void into(JdbcTemplate jdbc, String table, String columns) {
+        load(jdbc, table, columns, false);
+    }
+
+    /**
+     * Loads the rows, letting the server skip those whose unique key is already taken, and nothing
+     * else: the load fails unless every row was inserted exactly as given or skipped as a duplicate key.
+     *
+     * @return how many rows were inserted
+     */
+    public long intoSkippingDuplicateKeys(JdbcTemplate jdbc, String table, String columns) {
+        return load(jdbc, table, columns, true);
+    }
+
+    private long load(JdbcTemplate jdbc, String table, String columns, boolean duplicatesAllowed) {
         if (rows == 0) {
-            return;
+            return 0;
         }
         byte[] data = buf;
         int length = size;
         String sql = "LOAD DATA LOCAL INFILE '" + table + ".tsv' INTO TABLE " + table + " CHARACTER SET utf8mb4"
                 + " FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (" + columns + ")";
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
+        return jdbc.execute((ConnectionCallback<Long>) connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(new ByteArrayInputStream(data, 0, length));
                 long inserted = statement.executeLargeUpdate(sql);
                 SQLWarning warning = statement.getWarnings();
-                if (inserted != rows || warning != null) {
-                    throw new IllegalStateException("loading " + rows + " rows into " + table + " inserted " + inserted
-                            + (warning == null ? "" : "; the database warned: " + warning.getMessage()));
+                if (inserted == rows && warning == null) {
+                    return inserted;
                 }
+                if (duplicatesAllowed && onlyDuplicateKeys(warning)) {
+                    long warnings;
+                    try (ResultSet count = statement.executeQuery("SHOW COUNT(*) WARNINGS")) {
+                        count.next();
+                        warnings = count.getLong(1);
+                    }
+                    if (warnings == rows - inserted) {
+                        return inserted; // one duplicate-key warning per skipped row, and nothing else
+                    }
+                }
+                throw new IllegalStateException("loading " + rows + " rows into " + table + " inserted " + inserted
+                        + (warning == null ? "" : "; the database warned: " + warning.getMessage()));
             }
-            return null;
         });
+    }
+
+    private static boolean onlyDuplicateKeys(SQLWarning warning) {
+        for (SQLWarning w = warning; w != null; w = w.getNextWarning()) {
+            if (w.getErrorCode() != ER_DUP_ENTRY) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void separator() {
