@@ -88,7 +88,8 @@ for ((n = 1; n <= nights; n++)); do
   j0=$(date +%s.%N)
   set +e
   SPRING_DATASOURCE_URL="$jdbc_base/$db" SPRING_DATASOURCE_USERNAME=root SPRING_DATASOURCE_PASSWORD= \
-    java -Xmx"$xmx" $java_opts -D"pipeline.bench.report=$report" -jar target/arrears-pipeline.jar \
+    java -Xmx"$xmx" $java_opts -D"pipeline.bench.report=$report" -D"pipeline.bench.db-pid=$(pidof mariadbd mysqld 2>/dev/null | cut -d' ' -f1)" \
+    -jar target/arrears-pipeline.jar \
     run --date "$d" --input "$work/in" --output "$work/out" > "$work/job_$ymd.log" 2>&1
   rc=$?
   set -e
@@ -104,12 +105,12 @@ for ((n = 1; n <= nights; n++)); do
     $1 == "step" {
       rows = ($2 == "closeLedgerDay" || $2 == "writeOutputs" || $2 == "findMissingBalances") ? $5 : $4
       rate = $6 > 0 ? rows / $6 : 0
-      printf "  %-20s %10d rows %9.1f s %11.0f rows/s   heap peak %5d MB, live after GC %5d MB\n", $2, rows, $6, rate, $7, $8
+      printf "  %-20s %10d rows %8.1f s %10.0f rows/s  heap peak %5d MB, live after GC %4d MB  cpu s: jvm %6.1f db %6.1f\n", $2, rows, $6, rate, $7, $8, $9, $10
       if ($2 == "ingestSpend") spend_s = $6
     }
-    $1 == "job" { job_s = $6; peak = $7; live = $8; max = $9 }
+    $1 == "job" { job_s = $6; peak = $7; live = $8; jvm_cpu = $9; db_cpu = $10; max = $11 }
     END {
-      printf "  %-20s %10s      %9.1f s   (process wall time with JVM start-up %.1f s)\n", "whole night", "", job_s, wall
+      printf "  %-20s %10s      %8.1f s   (process wall time with JVM start-up %.1f s)  cpu s: jvm %.1f db %.1f\n", "whole night", "", job_s, wall, jvm_cpu, db_cpu
       printf "  LOAD DATA LOCAL INFILE of the spend file into a bare table: %d rows in %.1f s (%.0f rows/s)\n", loaded, load_s, loaded / load_s
       printf "  ratio spend ingestion / LOAD DATA: %.2f (target <= 2)\n", spend_s / load_s
       printf "  ratio whole night / LOAD DATA:     %.2f (target <= 5)\n", job_s / load_s

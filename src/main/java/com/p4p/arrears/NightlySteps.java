@@ -34,12 +34,12 @@ import com.p4p.arrears.ingest.BalanceRow;
 import com.p4p.arrears.ingest.BalanceRowValidator;
 import com.p4p.arrears.ingest.CsvRowReader;
 import com.p4p.arrears.ingest.IngestLog;
-import com.p4p.arrears.ingest.InputRow;
 import com.p4p.arrears.ingest.LedgerItem;
 import com.p4p.arrears.ingest.PaymentRowValidator;
 import com.p4p.arrears.ingest.Source;
 import com.p4p.arrears.ingest.SpendRowValidator;
 import com.p4p.arrears.ingest.Validated;
+import com.p4p.arrears.ingest.ValidatingReader;
 import com.p4p.arrears.ingest.VerifyDeliveryTasklet;
 import com.p4p.arrears.ledger.CloseLedgerDayTasklet;
 import com.p4p.arrears.ledger.LedgerPostingWriter;
@@ -107,9 +107,9 @@ public class NightlySteps {
 
     @Bean
     public Step ingestAccounts() {
-        return step("ingestAccounts").<InputRow, Validated<AccountRow>>chunk(chunkSize("ingestAccounts"))
+        return step("ingestAccounts").<Validated<AccountRow>, Validated<AccountRow>>chunk(chunkSize("ingestAccounts"))
                 .transactionManager(transactionManager)
-                .reader(accountsReader(null, null)).processor(accountValidator(null, null))
+                .reader(accountsRows(null, null, null))
                 .writer(accountWriter(null)).listener(progress("rows", Source.ACCOUNTS)).build();
     }
 
@@ -123,17 +123,17 @@ public class NightlySteps {
 
     @Bean
     public Step ingestSpend() {
-        return step("ingestSpend").<InputRow, Validated<LedgerItem>>chunk(chunkSize("ingestSpend"))
+        return step("ingestSpend").<Validated<LedgerItem>, Validated<LedgerItem>>chunk(chunkSize("ingestSpend"))
                 .transactionManager(transactionManager)
-                .reader(spendReader(null, null)).processor(spendValidator(null, null))
+                .reader(spendRows(null, null, null))
                 .writer(spendWriter(null)).listener(progress("rows", Source.SPEND)).build();
     }
 
     @Bean
     public Step ingestPayments() {
-        return step("ingestPayments").<InputRow, Validated<LedgerItem>>chunk(chunkSize("ingestPayments"))
+        return step("ingestPayments").<Validated<LedgerItem>, Validated<LedgerItem>>chunk(chunkSize("ingestPayments"))
                 .transactionManager(transactionManager)
-                .reader(paymentsReader(null, null)).processor(paymentValidator(null, null))
+                .reader(paymentsRows(null, null, null))
                 .writer(paymentsWriter(null)).listener(progress("rows", Source.PAYMENTS)).build();
     }
 
@@ -145,9 +145,9 @@ public class NightlySteps {
 
     @Bean
     public Step compareBalances() {
-        return step("compareBalances").<InputRow, Validated<BalanceRow>>chunk(chunkSize("compareBalances"))
+        return step("compareBalances").<Validated<BalanceRow>, Validated<BalanceRow>>chunk(chunkSize("compareBalances"))
                 .transactionManager(transactionManager)
-                .reader(balancesReader(null, null)).processor(balanceValidator(null, null))
+                .reader(balancesRows(null, null, null))
                 .writer(balancesWriter(null)).listener(progress("rows", Source.BALANCES)).build();
     }
 
@@ -200,14 +200,10 @@ public class NightlySteps {
 
     @Bean
     @StepScope
-    public CsvRowReader accountsReader(@Value(DATE) LocalDate date, @Value(INPUT) String input) {
-        return new CsvRowReader(Source.ACCOUNTS, Source.ACCOUNTS.file(Path.of(input), date));
-    }
-
-    @Bean
-    @StepScope
-    public AccountRowValidator accountValidator(@Value(DATE) LocalDate date, @Value(POLICY) String policy) {
-        return new AccountRowValidator(policies.get(policy), date);
+    public ValidatingReader<AccountRow> accountsRows(@Value(DATE) LocalDate date, @Value(INPUT) String input,
+                                                     @Value(POLICY) String policy) {
+        return new ValidatingReader<>(new CsvRowReader(Source.ACCOUNTS, Source.ACCOUNTS.file(Path.of(input), date)),
+                new AccountRowValidator(policies.get(policy), date));
     }
 
     @Bean
@@ -237,14 +233,10 @@ public class NightlySteps {
 
     @Bean
     @StepScope
-    public CsvRowReader spendReader(@Value(DATE) LocalDate date, @Value(INPUT) String input) {
-        return new CsvRowReader(Source.SPEND, Source.SPEND.file(Path.of(input), date));
-    }
-
-    @Bean
-    @StepScope
-    public SpendRowValidator spendValidator(@Value(DATE) LocalDate date, @Value(POLICY) String policy) {
-        return new SpendRowValidator(policies.get(policy), date);
+    public ValidatingReader<LedgerItem> spendRows(@Value(DATE) LocalDate date, @Value(INPUT) String input,
+                                                  @Value(POLICY) String policy) {
+        return new ValidatingReader<>(new CsvRowReader(Source.SPEND, Source.SPEND.file(Path.of(input), date)),
+                new SpendRowValidator(policies.get(policy), date));
     }
 
     @Bean
@@ -255,14 +247,10 @@ public class NightlySteps {
 
     @Bean
     @StepScope
-    public CsvRowReader paymentsReader(@Value(DATE) LocalDate date, @Value(INPUT) String input) {
-        return new CsvRowReader(Source.PAYMENTS, Source.PAYMENTS.file(Path.of(input), date));
-    }
-
-    @Bean
-    @StepScope
-    public PaymentRowValidator paymentValidator(@Value(DATE) LocalDate date, @Value(POLICY) String policy) {
-        return new PaymentRowValidator(policies.get(policy), date);
+    public ValidatingReader<LedgerItem> paymentsRows(@Value(DATE) LocalDate date, @Value(INPUT) String input,
+                                                     @Value(POLICY) String policy) {
+        return new ValidatingReader<>(new CsvRowReader(Source.PAYMENTS, Source.PAYMENTS.file(Path.of(input), date)),
+                new PaymentRowValidator(policies.get(policy), date));
     }
 
     @Bean
@@ -279,16 +267,12 @@ public class NightlySteps {
 
     @Bean
     @StepScope
-    public CsvRowReader balancesReader(@Value(DATE) LocalDate date, @Value(INPUT) String input) {
+    public ValidatingReader<BalanceRow> balancesRows(@Value(DATE) LocalDate date, @Value(INPUT) String input,
+                                                     @Value(POLICY) String policy) {
         // The balances file is optional: without it the step reads nothing.
         Path file = Source.BALANCES.file(Path.of(input), date);
-        return Files.exists(file) ? new CsvRowReader(Source.BALANCES, file) : CsvRowReader.empty(Source.BALANCES);
-    }
-
-    @Bean
-    @StepScope
-    public BalanceRowValidator balanceValidator(@Value(DATE) LocalDate date, @Value(POLICY) String policy) {
-        return new BalanceRowValidator(policies.get(policy), date);
+        return new ValidatingReader<>(Files.exists(file) ? new CsvRowReader(Source.BALANCES, file)
+                : CsvRowReader.empty(Source.BALANCES), new BalanceRowValidator(policies.get(policy), date));
     }
 
     @Bean

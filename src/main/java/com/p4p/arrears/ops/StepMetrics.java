@@ -35,7 +35,9 @@ import com.sun.management.GarbageCollectionNotificationInfo;
  * use right after a collection (what the step kept alive, old-generation garbage included: an upper
  * bound of its live data). The run summary shows them; with the
  * system property {@code pipeline.bench.report=FILE} every step and the job also append a
- * tab-separated line to FILE, which jobs/bench.sh reads.
+ * tab-separated line to FILE, which jobs/bench.sh reads, with the CPU seconds the JVM used and, when
+ * {@code pipeline.bench.db-pid} names the database server's process on this machine, the CPU seconds
+ * it used (from /proc): where a step's time goes.
  */
 public class StepMetrics implements StepExecutionListener, JobExecutionListener {
 
@@ -87,12 +89,17 @@ public class StepMetrics implements StepExecutionListener, JobExecutionListener 
 
     @Override
     public void beforeJob(JobExecution jobExecution) {
+        jobCpuAtStart = cpuSeconds();
         jobPeak = 0;
         jobMaxAfterGc.set(0);
     }
 
+    private double[] cpuAtStart = new double[2];
+    private double[] jobCpuAtStart = new double[2];
+
     @Override
     public void beforeStep(StepExecution stepExecution) {
+        cpuAtStart = cpuSeconds();
         maxAfterGc.set(0);
         maxBeforeGc.set(heapUsed());
     }
@@ -106,7 +113,7 @@ public class StepMetrics implements StepExecutionListener, JobExecutionListener 
         report(String.join("\t", "step", step.getStepName(), step.getStatus().name(),
                 Long.toString(step.getReadCount()), Long.toString(step.getWriteCount()),
                 String.format("%.3f", seconds(step.getStartTime(), LocalDateTime.now())),
-                Long.toString(mb[0]), Long.toString(mb[1])));
+                Long.toString(mb[0]), Long.toString(mb[1]), cpuSince(cpuAtStart)));
         return step.getExitStatus();
     }
 
@@ -114,8 +121,31 @@ public class StepMetrics implements StepExecutionListener, JobExecutionListener 
     public void afterJob(JobExecution job) {
         report(String.join("\t", "job", job.getJobInstance().getJobName(), job.getStatus().name(), "0", "0",
                 String.format("%.3f", seconds(job.getStartTime(), LocalDateTime.now())),
-                Long.toString(jobPeak >> 20), Long.toString(jobMaxAfterGc.get() >> 20),
+                Long.toString(jobPeak >> 20), Long.toString(jobMaxAfterGc.get() >> 20), cpuSince(jobCpuAtStart),
                 Long.toString(Runtime.getRuntime().maxMemory() >> 20)));
+    }
+
+    /** CPU seconds used so far by this JVM and by the database server (-1 when unknown). */
+    private static double[] cpuSeconds() {
+        double jvm = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1e9 : -1;
+        double db = -1;
+        String pid = System.getProperty("pipeline.bench.db-pid");
+        if (pid != null && !pid.isBlank()) {
+            try {
+                String stat = Files.readString(Path.of("/proc", pid.trim(), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                db = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime + stime, in clock ticks
+            } catch (IOException | RuntimeException e) {
+                db = -1;
+            }
+        }
+        return new double[]{jvm, db};
+    }
+
+    private static String cpuSince(double[] start) {
+        double[] now = cpuSeconds();
+        return String.format("%.1f\t%.1f", now[0] - start[0], start[1] < 0 || now[1] < 0 ? -1.0 : now[1] - start[1]);
     }
 
     private static long heapUsed() {
