@@ -101,6 +101,36 @@ public final class BulkLoad {
     }
 
     /**
+     * Loads the rows, each replacing the row with the same primary key if there is one (for a table
+     * whose every column is loaded, that is an upsert); fails on any warning.
+     */
+    public void replacing(JdbcTemplate jdbc, String table, String columns) {
+        if (rows == 0) {
+            return;
+        }
+        byte[] data = buf;
+        int length = size;
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(new ByteArrayInputStream(data, 0, length));
+                long affected = statement.executeLargeUpdate(sql(table, "REPLACE", columns));
+                SQLWarning warning = statement.getWarnings();
+                // a replaced row counts twice (deleted and inserted)
+                if (affected < rows || affected > 2L * rows || warning != null) {
+                    throw new IllegalStateException("loading " + rows + " rows into " + table + " affected " + affected
+                            + (warning == null ? "" : "; the database warned: " + warning.getMessage()));
+                }
+            }
+            return null;
+        });
+    }
+
+    private static String sql(String table, String mode, String columns) {
+        return "LOAD DATA LOCAL INFILE '" + table + ".tsv' " + mode + " INTO TABLE " + table + " CHARACTER SET utf8mb4"
+                + " FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (" + columns + ")";
+    }
+
+    /**
      * Loads the rows, letting the server skip those whose unique key is already taken, and nothing
      * else: the load fails unless every row was inserted exactly as given or skipped as a duplicate key.
      *
@@ -116,8 +146,7 @@ public final class BulkLoad {
         }
         byte[] data = buf;
         int length = size;
-        String sql = "LOAD DATA LOCAL INFILE '" + table + ".tsv' INTO TABLE " + table + " CHARACTER SET utf8mb4"
-                + " FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (" + columns + ")";
+        String sql = sql(table, "", columns);
         return jdbc.execute((ConnectionCallback<Long>) connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(new ByteArrayInputStream(data, 0, length));
