@@ -1,8 +1,8 @@
 -- Posting no longer upserts per-account aggregates for every row it posts. The close of the ledger
 -- day sums the day's entries per account in one pass (account_day_delta, now also the spend charged
--- on the business date itself); late charges (dated before it, a few percent) are still added to
--- account_spend_day by the chunk that posts them. The close finds the day's entries as those after
--- the last entry of the previous close: a primary-key range, no index on posted_date.
+-- on the business date itself) and groups late charges (dated before it) by account and date in a
+-- second. It finds the day's entries as those after the last entry of the previous close: a
+-- primary-key range, no index on posted_date.
 CREATE TABLE ledger_day (
     business_date DATE   NOT NULL,
     last_entry_id BIGINT NOT NULL,  -- the highest entry_id when this date's ledger day was closed

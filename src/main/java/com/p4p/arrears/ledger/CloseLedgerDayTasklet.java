@@ -17,10 +17,10 @@ import com.p4p.arrears.policy.Policy;
 /**
  * Closes the ledger day, set-based, in one transaction: sums the day's postings per account in one
  * pass (account_day_delta), adds them to each account's running totals (once: an account already at
- * this date is skipped), adds the spend charged on the business date to the ageing history
- * (account_spend_day; late charges were added there by the chunks that posted them, see
- * {@link LedgerRepository#addLateSpendAndReversals}), and records each currency's opening, debits,
- * credits and closing balance. Refuses to complete when closing != opening + credits - debits.
+ * this date is skipped), adds the day's spend per charge date to the ageing history
+ * (account_spend_day), and records each currency's opening, debits, credits and closing balance.
+ * Refuses to complete when closing != opening + credits - debits. (The earliest refund or chargeback
+ * date is kept by the chunks that post them, see {@link LedgerRepository#addReversals}.)
  * <p>
  * The day's postings (of the suspense release, spend and payments steps) are the entries after the
  * last one of the previous close ({@code ledger_day}): a primary-key range, read once. Posting thus
@@ -91,19 +91,30 @@ public class CloseLedgerDayTasklet implements Tasklet {
         contribution.incrementWriteCount(updated);
 
         // Spend charged on D can only have been posted tonight (a later date is FUTURE_DATE), so these are new
-        // rows, in account order. The close is one transaction, and its ledger_day row (primary key: the date)
-        // makes a second close of the same date fail rather than add anything twice.
+        // rows, in account order. Late charges (dated before D, a few percent) are grouped by account and date
+        // in a second pass over the day's entries and added to what those dates already had. The close is one
+        // transaction, and its ledger_day row (primary key: the date) makes a second close of the same date
+        // fail rather than add anything twice.
         String spendToday = "SELECT account_id, business_date, spend_on_date FROM account_day_delta"
                 + " WHERE business_date = ? AND spend_on_date > 0";
+        String lateSpend = "SELECT account_id, entry_date, SUM(amount) AS amount FROM ledger_entry WHERE entry_id > ?"
+                + " AND posted_date = ? AND entry_type = 'SPEND' AND entry_date <> ? GROUP BY account_id, entry_date";
         if (h2) {
             jdbc.update("MERGE INTO account_spend_day USING (" + spendToday + ") s ON (account_spend_day.account_id ="
                     + " s.account_id AND account_spend_day.charge_date = s.business_date)"
                     + " WHEN MATCHED THEN UPDATE SET amount = account_spend_day.amount + s.spend_on_date"
                     + " WHEN NOT MATCHED THEN INSERT (account_id, charge_date, amount)"
                     + " VALUES (s.account_id, s.business_date, s.spend_on_date)", day);
+            jdbc.update("MERGE INTO account_spend_day USING (" + lateSpend + ") s ON (account_spend_day.account_id ="
+                    + " s.account_id AND account_spend_day.charge_date = s.entry_date)"
+                    + " WHEN MATCHED THEN UPDATE SET amount = account_spend_day.amount + s.amount"
+                    + " WHEN NOT MATCHED THEN INSERT (account_id, charge_date, amount)"
+                    + " VALUES (s.account_id, s.entry_date, s.amount)", after, day, day);
         } else {
             jdbc.update("INSERT INTO account_spend_day (account_id, charge_date, amount) " + spendToday
                     + " ON DUPLICATE KEY UPDATE amount = account_spend_day.amount + VALUES(amount)", day);
+            jdbc.update("INSERT INTO account_spend_day (account_id, charge_date, amount) " + lateSpend
+                    + " ON DUPLICATE KEY UPDATE amount = account_spend_day.amount + VALUES(amount)", after, day, day);
         }
         Map<String, BigDecimal> closing = balancesByCurrency();
 

@@ -1,6 +1,5 @@
 package com.p4p.arrears.ledger;
 
-import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,7 +7,6 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -171,20 +169,49 @@ public class LedgerRepository {
             return Set.of();
         }
         long before = jdbc.queryForObject("SELECT COALESCE(MAX(entry_id), 0) FROM ledger_entry", Long.class);
-        long inserted = ledgerLoad(items, postedDate).intoSkippingDuplicateKeys(jdbc, "ledger_entry",
+        BulkLoad.Loaded loaded = ledgerLoad(items, postedDate).intoSkippingDuplicateKeys(jdbc, "ledger_entry",
                 ITEM_COLUMNS + ", posted_date");
-        if (inserted == items.size()) {
+        long skips = items.size() - loaded.inserted();
+        if (skips == 0) {
             return Set.of();
         }
+        Set<Long> skipped = fromDuplicateKeys(items, source, loaded.duplicateKeys());
+        if (skipped == null) {
+            // the server did not name them all: the rows inserted are the new entries, by line number
+            skipped = new HashSet<>();
+            for (LedgerItem i : items) {
+                skipped.add(i.lineNumber());
+            }
+            Set<Long> notInserted = skipped;
+            jdbc.query("SELECT line_number FROM ledger_entry WHERE entry_id > ? AND source = ? AND posted_date = ?",
+                    rs -> {
+                        notInserted.remove(rs.getLong(1));
+                    }, before, source.code(), Date.valueOf(postedDate));
+        }
+        if (skipped.size() != skips) {
+            throw new IllegalStateException("loaded " + loaded.inserted() + " of " + items.size() + " " + source.code()
+                    + " entries but cannot tell which " + skips + " were skipped");
+        }
+        return skipped;
+    }
+
+    /**
+     * The lines of the items whose ids the server named as duplicate keys ("source-id", the unique key's
+     * values), or null unless every named key is one of the items'.
+     */
+    private static Set<Long> fromDuplicateKeys(List<LedgerItem> items, Source source, List<String> keys) {
+        if (keys == null) {
+            return null;
+        }
+        Map<String, Long> lineById = new HashMap<>();
+        items.forEach(i -> lineById.put(i.id(), i.lineNumber()));
+        String prefix = source.code() + "-";
         Set<Long> skipped = new HashSet<>();
-        items.forEach(i -> skipped.add(i.lineNumber()));
-        jdbc.query("SELECT line_number FROM ledger_entry WHERE entry_id > ? AND source = ? AND posted_date = ?",
-                rs -> {
-                    skipped.remove(rs.getLong(1));
-                }, before, source.code(), Date.valueOf(postedDate));
-        if (skipped.size() != items.size() - inserted) {
-            throw new IllegalStateException("loaded " + inserted + " of " + items.size() + " " + source.code()
-                    + " entries but cannot tell which " + (items.size() - inserted) + " were skipped");
+        for (String key : keys) {
+            Long line = key.startsWith(prefix) ? lineById.get(key.substring(prefix.length())) : null;
+            if (line == null || !skipped.add(line)) {
+                return null;
+            }
         }
         return skipped;
     }
@@ -233,29 +260,16 @@ public class LedgerRepository {
 
     /**
      * What posting these items changes besides the ledger, in the chunk's transaction (so each item
-     * counts exactly once): spend charged before the business date (late charges, a few percent) is
-     * added to the ageing history, refunds and chargebacks move the account's earliest reversal date.
-     * Everything else per account (totals, spend charged on the business date) the close of the day
-     * computes set-based from the day's entries ({@link CloseLedgerDayTasklet}).
+     * counts exactly once): refunds and chargebacks move the account's earliest reversal date (the
+     * ageing anchor of an account without spend). Everything else per account (totals, spend per charge
+     * date) the close of the day computes set-based from the day's entries ({@link CloseLedgerDayTasklet}).
      */
-    public void addLateSpendAndReversals(List<LedgerItem> posted, LocalDate businessDate) {
-        Map<List<Object>, BigDecimal> lateSpend = new TreeMap<>(Comparator.comparing((List<Object> k) -> (String) k.get(0))
-                .thenComparing(k -> (LocalDate) k.get(1)));
+    public void addReversals(List<LedgerItem> posted) {
         Map<String, LocalDate> reversals = new TreeMap<>();
         for (LedgerItem i : posted) {
-            if (i.type() == EntryType.SPEND) {
-                if (!i.entryDate().equals(businessDate)) {
-                    lateSpend.merge(List.of(i.accountId(), i.entryDate()), i.amount(), BigDecimal::add);
-                }
-            } else if (i.type() != EntryType.PAYMENT) {
+            if (i.type() == EntryType.REFUND || i.type() == EntryType.CHARGEBACK) {
                 reversals.merge(i.accountId(), i.entryDate(), (a, b) -> a.isBefore(b) ? a : b);
             }
-        }
-        if (!lateSpend.isEmpty()) {
-            List<Object[]> spend = new ArrayList<>();
-            lateSpend.forEach((k, amount) -> spend.add(new Object[]{k.get(0), Date.valueOf((LocalDate) k.get(1)), amount}));
-            jdbc.batchUpdate("INSERT INTO account_spend_day (account_id, charge_date, amount) VALUES (?,?,?)"
-                    + " ON DUPLICATE KEY UPDATE amount = amount + VALUES(amount)", spend);
         }
         if (!reversals.isEmpty()) {
             List<Object[]> rev = new ArrayList<>();

@@ -65,7 +65,7 @@ public class SuspenseReleaseWriter implements ItemWriter<SuspendedItem> {
             resolved.add(new Object[]{today, item.source().code(), item.id(), Date.valueOf(item.receivedDate())});
         }
         ledger.insertLedger(post, businessDate);
-        ledger.addLateSpendAndReversals(post, businessDate);
+        ledger.addReversals(post);
         breaks.insert(businessDate, raised);
         jdbc.batchUpdate("UPDATE suspense_item SET status = ?, resolved_date = ? WHERE suspense_id = ?", statuses);
         jdbc.batchUpdate("UPDATE recon_break SET resolved_date = ? WHERE break_type = 'UNKNOWN_ACCOUNT' AND source = ?"

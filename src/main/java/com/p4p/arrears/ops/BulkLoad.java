@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -131,29 +133,38 @@ public final class BulkLoad {
     }
 
     /**
+     * What a load that may skip duplicate keys did.
+     *
+     * @param inserted      how many rows were inserted
+     * @param duplicateKeys the values of the duplicate keys the server reported for the skipped rows (as
+     *                      MySQL writes them: a multi-column key's values joined by '-'), or null when it
+     *                      did not report them all (it lists at most max_error_count warnings)
+     */
+    public record Loaded(long inserted, List<String> duplicateKeys) {
+    }
+
+    /**
      * Loads the rows, letting the server skip those whose unique key is already taken, and nothing
      * else: the load fails unless every row was inserted exactly as given or skipped as a duplicate key.
-     *
-     * @return how many rows were inserted
      */
-    public long intoSkippingDuplicateKeys(JdbcTemplate jdbc, String table, String columns) {
+    public Loaded intoSkippingDuplicateKeys(JdbcTemplate jdbc, String table, String columns) {
         return load(jdbc, table, columns, true);
     }
 
-    private long load(JdbcTemplate jdbc, String table, String columns, boolean duplicatesAllowed) {
+    private Loaded load(JdbcTemplate jdbc, String table, String columns, boolean duplicatesAllowed) {
         if (rows == 0) {
-            return 0;
+            return new Loaded(0, List.of());
         }
         byte[] data = buf;
         int length = size;
         String sql = sql(table, "", columns);
-        return jdbc.execute((ConnectionCallback<Long>) connection -> {
+        return jdbc.execute((ConnectionCallback<Loaded>) connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(new ByteArrayInputStream(data, 0, length));
                 long inserted = statement.executeLargeUpdate(sql);
                 SQLWarning warning = statement.getWarnings();
                 if (inserted == rows && warning == null) {
-                    return inserted;
+                    return new Loaded(inserted, List.of());
                 }
                 if (duplicatesAllowed && onlyDuplicateKeys(warning)) {
                     long warnings;
@@ -162,13 +173,29 @@ public final class BulkLoad {
                         warnings = count.getLong(1);
                     }
                     if (warnings == rows - inserted) {
-                        return inserted; // one duplicate-key warning per skipped row, and nothing else
+                        // one duplicate-key warning per skipped row, and nothing else
+                        return new Loaded(inserted, duplicateKeys(warning, warnings));
                     }
                 }
                 throw new IllegalStateException("loading " + rows + " rows into " + table + " inserted " + inserted
                         + (warning == null ? "" : "; the database warned: " + warning.getMessage()));
             }
         });
+    }
+
+    /** The quoted key values of the listed warnings, or null unless all {@code count} were listed. */
+    private static List<String> duplicateKeys(SQLWarning warning, long count) {
+        List<String> keys = new ArrayList<>();
+        for (SQLWarning w = warning; w != null; w = w.getNextWarning()) {
+            String message = w.getMessage();
+            int open = message == null ? -1 : message.indexOf('\'');
+            int close = open < 0 ? -1 : message.indexOf('\'', open + 1);
+            if (close < 0) {
+                return null;
+            }
+            keys.add(message.substring(open + 1, close));
+        }
+        return keys.size() == count ? keys : null;
     }
 
     private static boolean onlyDuplicateKeys(SQLWarning warning) {
