@@ -18,14 +18,15 @@ import com.p4p.arrears.policy.Policy;
  * Closes the ledger day, set-based, in one transaction: sums the day's postings per account in one
  * pass (account_day_delta), adds them to each account's running totals (once: an account already at
  * this date is skipped), adds the day's spend per charge date to the ageing history
- * (account_spend_day), and records each currency's opening, debits, credits and closing balance.
- * Refuses to complete when closing != opening + credits - debits. (The earliest refund or chargeback
- * date is kept by the chunks that post them, see {@link LedgerRepository#addReversals}.)
+ * (account_spend_day), records each currency's opening, debits, credits and closing balance, and
+ * moves each account's earliest refund or chargeback date. Refuses to complete when closing != opening
+ * + credits - debits.
  * <p>
  * The day's postings (of the suspense release, spend and payments steps) are the entries after the
- * last one of the previous close ({@code ledger_day}): a primary-key range, read once. Posting thus
- * costs one insert per row instead of two per-account upserts per row, and at 10 rows per account a
- * night, the close writes a tenth of what posting used to. MySQL updates through joins; H2 (tests,
+ * last one of the previous close ({@code ledger_day}): a primary-key range, read in two passes (all
+ * entries by account; late charges by account and charge date). Posting thus costs one insert per row
+ * instead of per-account upserts for every row, and at 10 rows per account a night, the close writes a
+ * tenth of what posting used to. MySQL updates through joins; H2 (tests,
  * embedded use) through the equivalent MERGE.
  */
 public class CloseLedgerDayTasklet implements Tasklet {
@@ -62,9 +63,10 @@ public class CloseLedgerDayTasklet implements Tasklet {
             jdbc.execute("SET SESSION sort_buffer_size = " + SORT_BUFFER);
         }
         try {
-            jdbc.update("INSERT INTO account_day_delta (business_date, account_id, debits, credits, spend_on_date)"
-                    + " SELECT " + (h2 ? "" : "SQL_BIG_RESULT ") + "?, account_id, SUM(" + DEBIT + "), SUM(" + CREDIT + "),"
-                    + " SUM(CASE WHEN entry_type = 'SPEND' AND entry_date = ? THEN amount ELSE 0 END)"
+            jdbc.update("INSERT INTO account_day_delta (business_date, account_id, debits, credits, spend_on_date,"
+                    + " first_reversal_date) SELECT " + (h2 ? "" : "SQL_BIG_RESULT ") + "?, account_id, SUM(" + DEBIT
+                    + "), SUM(" + CREDIT + "), SUM(CASE WHEN entry_type = 'SPEND' AND entry_date = ? THEN amount ELSE 0 END),"
+                    + " MIN(CASE WHEN entry_type IN ('REFUND', 'CHARGEBACK') THEN entry_date END)"
                     + " FROM ledger_entry WHERE entry_id > ? AND posted_date = ? GROUP BY account_id", day, day, after, day);
         } finally {
             if (!h2) {
@@ -79,15 +81,20 @@ public class CloseLedgerDayTasklet implements Tasklet {
                     movements.put(rs.getString(1), new BigDecimal[]{rs.getBigDecimal(2), rs.getBigDecimal(3)});
                 }, day);
 
+        // the earliest REFUND or CHARGEBACK date is the ageing anchor of an account without spend
+        String reversal = "CASE WHEN d.first_reversal_date IS NOT NULL AND (%1$s.earliest_reversal_date IS NULL"
+                + " OR d.first_reversal_date < %1$s.earliest_reversal_date) THEN d.first_reversal_date"
+                + " ELSE %1$s.earliest_reversal_date END";
         int updated = h2
-                ? jdbc.update("MERGE INTO account USING (SELECT account_id, debits, credits FROM account_day_delta"
-                        + " WHERE business_date = ?) d ON (account.account_id = d.account_id)"
+                ? jdbc.update("MERGE INTO account USING (SELECT account_id, debits, credits, first_reversal_date"
+                        + " FROM account_day_delta WHERE business_date = ?) d ON (account.account_id = d.account_id)"
                         + " WHEN MATCHED AND (account.totals_as_of IS NULL OR account.totals_as_of < ?) THEN UPDATE SET"
-                        + " debits = account.debits + d.debits, credits = account.credits + d.credits, totals_as_of = ?",
-                        day, day, day)
+                        + " debits = account.debits + d.debits, credits = account.credits + d.credits, totals_as_of = ?,"
+                        + " earliest_reversal_date = " + String.format(reversal, "account"), day, day, day)
                 : jdbc.update("UPDATE account a JOIN account_day_delta d ON d.account_id = a.account_id"
                         + " AND d.business_date = ? SET a.debits = a.debits + d.debits, a.credits = a.credits + d.credits,"
-                        + " a.totals_as_of = ? WHERE a.totals_as_of IS NULL OR a.totals_as_of < ?", day, day, day);
+                        + " a.totals_as_of = ?, a.earliest_reversal_date = " + String.format(reversal, "a")
+                        + " WHERE a.totals_as_of IS NULL OR a.totals_as_of < ?", day, day, day);
         contribution.incrementWriteCount(updated);
 
         // Spend charged on D can only have been posted tonight (a later date is FUTURE_DATE), so these are new

@@ -89,7 +89,6 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
         Outcome o = accounts == null ? lookedUp(valid, postedPayments, firstLine, chunk.size())
                 : loadedAgainstUniqueKey(valid, postedPayments, firstLine, chunk.size());
         o.tally.rejected = rejects.size();
-        ledger.addReversals(o.decisions.toPost());
         ledger.insertSuspense(o.decisions.toSuspend());
         if (suspended != null) {
             o.decisions.toSuspend().forEach(i -> suspended.add(i.id()));

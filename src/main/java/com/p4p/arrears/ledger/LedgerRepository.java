@@ -5,14 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -256,27 +254,6 @@ public class LedgerRepository {
             ps.setLong(13, i.lineNumber());
             ps.setObject(14, last);
         });
-    }
-
-    /**
-     * What posting these items changes besides the ledger, in the chunk's transaction (so each item
-     * counts exactly once): refunds and chargebacks move the account's earliest reversal date (the
-     * ageing anchor of an account without spend). Everything else per account (totals, spend per charge
-     * date) the close of the day computes set-based from the day's entries ({@link CloseLedgerDayTasklet}).
-     */
-    public void addReversals(List<LedgerItem> posted) {
-        Map<String, LocalDate> reversals = new TreeMap<>();
-        for (LedgerItem i : posted) {
-            if (i.type() == EntryType.REFUND || i.type() == EntryType.CHARGEBACK) {
-                reversals.merge(i.accountId(), i.entryDate(), (a, b) -> a.isBefore(b) ? a : b);
-            }
-        }
-        if (!reversals.isEmpty()) {
-            List<Object[]> rev = new ArrayList<>();
-            reversals.forEach((account, date) -> rev.add(new Object[]{Date.valueOf(date), Date.valueOf(date), account}));
-            jdbc.batchUpdate("UPDATE account SET earliest_reversal_date = CASE WHEN earliest_reversal_date IS NULL"
-                    + " OR earliest_reversal_date > ? THEN ? ELSE earliest_reversal_date END WHERE account_id = ?", rev);
-        }
     }
 
     /** Reads an item from a ledger_entry or suspense_item row. */
