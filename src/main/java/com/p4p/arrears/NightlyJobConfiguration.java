@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 import com.p4p.arrears.ops.GracefulShutdown;
 import com.p4p.arrears.ops.RunSummaryListener;
+import com.p4p.arrears.ops.StepMetrics;
 
 /**
  * The nightly job, step by step, in the order SPEC 3 sets for a business date. Each step is defined
@@ -20,9 +21,10 @@ public class NightlyJobConfiguration {
     public static final String JOB_NAME = "nightly";
 
     @Bean
-    public Job nightlyJob(JobRepository jobRepository, NightlySteps steps, GracefulShutdown shutdown) throws Exception {
+    public Job nightlyJob(JobRepository jobRepository, NightlySteps steps, GracefulShutdown shutdown,
+                          StepMetrics metrics) throws Exception {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .listener(new RunSummaryListener())
+                .listener(new RunSummaryListener()).listener(metrics)
                 .listener(shutdown)
                 .start(steps.verifyDelivery())      // headers and trailers of all the date's files, before any posting
                 .next(steps.ingestAccounts())       // the accounts snapshot

@@ -8,6 +8,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -19,6 +20,7 @@ import org.springframework.batch.infrastructure.item.database.builder.JdbcPaging
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -32,12 +34,12 @@ import com.p4p.arrears.ingest.BalanceRow;
 import com.p4p.arrears.ingest.BalanceRowValidator;
 import com.p4p.arrears.ingest.CsvRowReader;
 import com.p4p.arrears.ingest.IngestLog;
-import com.p4p.arrears.ingest.InputRow;
 import com.p4p.arrears.ingest.LedgerItem;
 import com.p4p.arrears.ingest.PaymentRowValidator;
 import com.p4p.arrears.ingest.Source;
 import com.p4p.arrears.ingest.SpendRowValidator;
 import com.p4p.arrears.ingest.Validated;
+import com.p4p.arrears.ingest.ValidatingReader;
 import com.p4p.arrears.ingest.VerifyDeliveryTasklet;
 import com.p4p.arrears.ledger.CloseLedgerDayTasklet;
 import com.p4p.arrears.ledger.LedgerPostingWriter;
@@ -47,6 +49,7 @@ import com.p4p.arrears.ledger.SuspenseReleaseWriter;
 import com.p4p.arrears.ops.Databases;
 import com.p4p.arrears.ops.ProgressLogger;
 import com.p4p.arrears.ops.RunParameters;
+import com.p4p.arrears.ops.StepMetrics;
 import com.p4p.arrears.policy.PolicyProvider;
 import com.p4p.arrears.reconcile.BalanceComparisonWriter;
 import com.p4p.arrears.reconcile.BreakRepository;
@@ -75,10 +78,13 @@ public class NightlySteps {
     private final BreakRepository breaks;
     private final IngestLog ingestLog;
     private final int chunkSize;
+    private final Environment environment;
+    private final StepMetrics metrics = new StepMetrics();
 
     public NightlySteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                         DataSource dataSource, JdbcTemplate jdbc, PolicyProvider policies, LedgerRepository ledger,
-                        BreakRepository breaks, IngestLog ingestLog, @Value("${pipeline.chunk-size:1000}") int chunkSize) {
+                        BreakRepository breaks, IngestLog ingestLog, @Value("${pipeline.chunk-size:1000}") int chunkSize,
+                        Environment environment) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.dataSource = dataSource;
@@ -88,27 +94,28 @@ public class NightlySteps {
         this.breaks = breaks;
         this.ingestLog = ingestLog;
         this.chunkSize = chunkSize;
+        this.environment = environment;
     }
 
     // ---- steps, in job order ----
 
     @Bean
     public Step verifyDelivery() {
-        return new StepBuilder("verifyDelivery", jobRepository)
+        return step("verifyDelivery")
                 .tasklet(verifyDeliveryTasklet(null, null), transactionManager).build();
     }
 
     @Bean
     public Step ingestAccounts() {
-        return new StepBuilder("ingestAccounts", jobRepository).<InputRow, Validated<AccountRow>>chunk(chunkSize)
+        return step("ingestAccounts").<Validated<AccountRow>, Validated<AccountRow>>chunk(chunkSize("ingestAccounts"))
                 .transactionManager(transactionManager)
-                .reader(accountsReader(null, null)).processor(accountValidator(null, null))
+                .reader(accountsRows(null, null, null))
                 .writer(accountWriter(null)).listener(progress("rows", Source.ACCOUNTS)).build();
     }
 
     @Bean
     public Step releaseSuspense() {
-        return new StepBuilder("releaseSuspense", jobRepository).<SuspendedItem, SuspendedItem>chunk(chunkSize)
+        return step("releaseSuspense").<SuspendedItem, SuspendedItem>chunk(chunkSize("releaseSuspense"))
                 .transactionManager(transactionManager)
                 .reader(suspenseReader()).writer(suspenseWriter(null))
                 .listener(new ProgressLogger("items", step -> -1)).build();
@@ -116,43 +123,43 @@ public class NightlySteps {
 
     @Bean
     public Step ingestSpend() {
-        return new StepBuilder("ingestSpend", jobRepository).<InputRow, Validated<LedgerItem>>chunk(chunkSize)
+        return step("ingestSpend").<Validated<LedgerItem>, Validated<LedgerItem>>chunk(chunkSize("ingestSpend"))
                 .transactionManager(transactionManager)
-                .reader(spendReader(null, null)).processor(spendValidator(null, null))
+                .reader(spendRows(null, null, null))
                 .writer(spendWriter(null)).listener(progress("rows", Source.SPEND)).build();
     }
 
     @Bean
     public Step ingestPayments() {
-        return new StepBuilder("ingestPayments", jobRepository).<InputRow, Validated<LedgerItem>>chunk(chunkSize)
+        return step("ingestPayments").<Validated<LedgerItem>, Validated<LedgerItem>>chunk(chunkSize("ingestPayments"))
                 .transactionManager(transactionManager)
-                .reader(paymentsReader(null, null)).processor(paymentValidator(null, null))
+                .reader(paymentsRows(null, null, null))
                 .writer(paymentsWriter(null)).listener(progress("rows", Source.PAYMENTS)).build();
     }
 
     @Bean
     public Step closeLedgerDay() {
-        return new StepBuilder("closeLedgerDay", jobRepository)
+        return step("closeLedgerDay")
                 .tasklet(closeLedgerDayTasklet(null, null), transactionManager).build();
     }
 
     @Bean
     public Step compareBalances() {
-        return new StepBuilder("compareBalances", jobRepository).<InputRow, Validated<BalanceRow>>chunk(chunkSize)
+        return step("compareBalances").<Validated<BalanceRow>, Validated<BalanceRow>>chunk(chunkSize("compareBalances"))
                 .transactionManager(transactionManager)
-                .reader(balancesReader(null, null)).processor(balanceValidator(null, null))
+                .reader(balancesRows(null, null, null))
                 .writer(balancesWriter(null)).listener(progress("rows", Source.BALANCES)).build();
     }
 
     @Bean
     public Step findMissingBalances() {
-        return new StepBuilder("findMissingBalances", jobRepository)
+        return step("findMissingBalances")
                 .tasklet(missingInSnapshotTasklet(null, null), transactionManager).build();
     }
 
     @Bean
     public Step classifyAccounts() throws Exception {
-        return new StepBuilder("classifyAccounts", jobRepository).<AccountToClassify, AccountToClassify>chunk(chunkSize)
+        return step("classifyAccounts").<AccountToClassify, AccountToClassify>chunk(chunkSize("classifyAccounts"))
                 .transactionManager(transactionManager)
                 .reader(accountsToClassify()).writer(classificationWriter(null, null))
                 .listener(new ProgressLogger("accounts",
@@ -161,8 +168,26 @@ public class NightlySteps {
 
     @Bean
     public Step writeOutputs() {
-        return new StepBuilder("writeOutputs", jobRepository)
+        return step("writeOutputs")
                 .tasklet(outputsTasklet(null, null, null), transactionManager).build();
+    }
+
+    /**
+     * Rows (or accounts) per chunk, i.e. per transaction and per restart point: {@code
+     * pipeline.chunk-size.<step>}, else {@code pipeline.chunk-size}.
+     */
+    private int chunkSize(String step) {
+        return environment.getProperty("pipeline.chunk-size." + step, Integer.class, chunkSize);
+    }
+
+    /** Every step reports the heap it needed (run summary, and the benchmark's report when asked). */
+    private StepBuilder step(String name) {
+        return new StepBuilder(name, jobRepository).listener((StepExecutionListener) metrics);
+    }
+
+    @Bean
+    public StepMetrics stepMetrics() {
+        return metrics;
     }
 
     // ---- what the steps are made of ----
@@ -175,14 +200,10 @@ public class NightlySteps {
 
     @Bean
     @StepScope
-    public CsvRowReader accountsReader(@Value(DATE) LocalDate date, @Value(INPUT) String input) {
-        return new CsvRowReader(Source.ACCOUNTS, Source.ACCOUNTS.file(Path.of(input), date));
-    }
-
-    @Bean
-    @StepScope
-    public AccountRowValidator accountValidator(@Value(DATE) LocalDate date, @Value(POLICY) String policy) {
-        return new AccountRowValidator(policies.get(policy), date);
+    public ValidatingReader<AccountRow> accountsRows(@Value(DATE) LocalDate date, @Value(INPUT) String input,
+                                                     @Value(POLICY) String policy) {
+        return new ValidatingReader<>(new CsvRowReader(Source.ACCOUNTS, Source.ACCOUNTS.file(Path.of(input), date)),
+                new AccountRowValidator(policies.get(policy), date));
     }
 
     @Bean
@@ -212,14 +233,10 @@ public class NightlySteps {
 
     @Bean
     @StepScope
-    public CsvRowReader spendReader(@Value(DATE) LocalDate date, @Value(INPUT) String input) {
-        return new CsvRowReader(Source.SPEND, Source.SPEND.file(Path.of(input), date));
-    }
-
-    @Bean
-    @StepScope
-    public SpendRowValidator spendValidator(@Value(DATE) LocalDate date, @Value(POLICY) String policy) {
-        return new SpendRowValidator(policies.get(policy), date);
+    public ValidatingReader<LedgerItem> spendRows(@Value(DATE) LocalDate date, @Value(INPUT) String input,
+                                                  @Value(POLICY) String policy) {
+        return new ValidatingReader<>(new CsvRowReader(Source.SPEND, Source.SPEND.file(Path.of(input), date)),
+                new SpendRowValidator(policies.get(policy), date));
     }
 
     @Bean
@@ -230,14 +247,10 @@ public class NightlySteps {
 
     @Bean
     @StepScope
-    public CsvRowReader paymentsReader(@Value(DATE) LocalDate date, @Value(INPUT) String input) {
-        return new CsvRowReader(Source.PAYMENTS, Source.PAYMENTS.file(Path.of(input), date));
-    }
-
-    @Bean
-    @StepScope
-    public PaymentRowValidator paymentValidator(@Value(DATE) LocalDate date, @Value(POLICY) String policy) {
-        return new PaymentRowValidator(policies.get(policy), date);
+    public ValidatingReader<LedgerItem> paymentsRows(@Value(DATE) LocalDate date, @Value(INPUT) String input,
+                                                     @Value(POLICY) String policy) {
+        return new ValidatingReader<>(new CsvRowReader(Source.PAYMENTS, Source.PAYMENTS.file(Path.of(input), date)),
+                new PaymentRowValidator(policies.get(policy), date));
     }
 
     @Bean
@@ -249,21 +262,17 @@ public class NightlySteps {
     @Bean
     @StepScope
     public CloseLedgerDayTasklet closeLedgerDayTasklet(@Value(DATE) LocalDate date, @Value(POLICY) String policy) {
-        return new CloseLedgerDayTasklet(date, policies.get(policy), jdbc);
+        return new CloseLedgerDayTasklet(date, policies.get(policy), jdbc, Databases.isH2(dataSource));
     }
 
     @Bean
     @StepScope
-    public CsvRowReader balancesReader(@Value(DATE) LocalDate date, @Value(INPUT) String input) {
+    public ValidatingReader<BalanceRow> balancesRows(@Value(DATE) LocalDate date, @Value(INPUT) String input,
+                                                     @Value(POLICY) String policy) {
         // The balances file is optional: without it the step reads nothing.
         Path file = Source.BALANCES.file(Path.of(input), date);
-        return Files.exists(file) ? new CsvRowReader(Source.BALANCES, file) : CsvRowReader.empty(Source.BALANCES);
-    }
-
-    @Bean
-    @StepScope
-    public BalanceRowValidator balanceValidator(@Value(DATE) LocalDate date, @Value(POLICY) String policy) {
-        return new BalanceRowValidator(policies.get(policy), date);
+        return new ValidatingReader<>(Files.exists(file) ? new CsvRowReader(Source.BALANCES, file)
+                : CsvRowReader.empty(Source.BALANCES), new BalanceRowValidator(policies.get(policy), date));
     }
 
     @Bean
@@ -285,7 +294,7 @@ public class NightlySteps {
         return new JdbcPagingItemReaderBuilder<AccountToClassify>().name("accounts").dataSource(dataSource)
                 .selectClause("account_id, store_id, currency, enforcement_hold, credits - debits AS balance,"
                         + " earliest_reversal_date")
-                .fromClause("account").sortKeys(Map.of("account_id", Order.ASCENDING)).pageSize(chunkSize)
+                .fromClause("account").sortKeys(Map.of("account_id", Order.ASCENDING)).pageSize(chunkSize("classifyAccounts"))
                 .rowMapper((rs, i) -> new AccountToClassify(rs.getString("account_id"), rs.getString("store_id"),
                         rs.getString("currency"), "Y".equals(rs.getString("enforcement_hold")),
                         rs.getBigDecimal("balance"), rs.getDate("earliest_reversal_date") == null ? null
@@ -296,7 +305,7 @@ public class NightlySteps {
     @Bean
     @StepScope
     public ArrearsClassificationWriter classificationWriter(@Value(DATE) LocalDate date, @Value(POLICY) String policy) {
-        return new ArrearsClassificationWriter(date, new ArrearsEngine(policies.get(policy)), jdbc);
+        return new ArrearsClassificationWriter(date, new ArrearsEngine(policies.get(policy)), jdbc, !Databases.isH2(dataSource));
     }
 
     @Bean

@@ -31,6 +31,7 @@ import com.p4p.arrears.arrears.ArrearsClassificationWriter;
 import com.p4p.arrears.arrears.ArrearsEngine;
 import com.p4p.arrears.ops.NightlyRunner;
 import com.p4p.arrears.ops.RunParameters;
+import com.p4p.arrears.ops.Databases;
 import com.p4p.arrears.policy.PolicyProvider;
 import com.p4p.arrears.support.CleanDatabaseExtension;
 import com.p4p.arrears.support.NightFiles;
@@ -66,7 +67,8 @@ class ClassificationRestartTest {
         ArrearsClassificationWriter classificationWriter(@Value("#{jobParameters['businessDate']}") LocalDate date,
                                                          @Value("#{jobParameters['policy']}") String policy,
                                                          PolicyProvider policies, JdbcTemplate jdbc) {
-            return new ArrearsClassificationWriter(date, new ArrearsEngine(policies.get(policy)), jdbc) {
+            return new ArrearsClassificationWriter(date, new ArrearsEngine(policies.get(policy)), jdbc,
+                    !Databases.isH2(jdbc.getDataSource())) {
                 @Override
                 public void write(Chunk<? extends AccountToClassify> chunk) {
                     super.write(chunk);

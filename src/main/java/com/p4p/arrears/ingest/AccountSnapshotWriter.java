@@ -1,6 +1,5 @@
 package com.p4p.arrears.ingest;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,12 +11,10 @@ import java.util.Set;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import com.p4p.arrears.ingest.IngestLog.Tally;
-import com.p4p.arrears.ops.Databases;
-import com.p4p.arrears.ops.Upsert;
+import com.p4p.arrears.ledger.Ids;
+import com.p4p.arrears.ops.SqlRows;
 import com.p4p.arrears.reconcile.Break;
 import com.p4p.arrears.reconcile.BreakRepository;
 import com.p4p.arrears.reconcile.BreakType;
@@ -30,12 +27,6 @@ import com.p4p.arrears.reconcile.BreakType;
  * restarted step decides exactly as an undisturbed one.
  */
 public class AccountSnapshotWriter implements ItemWriter<Validated<AccountRow>> {
-
-    /** A new account is created; a known one takes the snapshot's store, hold and opened date. */
-    private static final Upsert APPLY = Upsert.into("account", List.of("account_id", "store_id", "currency",
-                    "opened_date", "enforcement_hold", "first_seen_date", "snapshot_date", "snapshot_line"),
-                    List.of("account_id"))
-            .replace("store_id", "opened_date", "enforcement_hold", "snapshot_date", "snapshot_line");
 
     private final LocalDate businessDate;
     private final JdbcTemplate jdbc;
@@ -58,10 +49,16 @@ public class AccountSnapshotWriter implements ItemWriter<Validated<AccountRow>> 
         if (chunk.isEmpty()) {
             return;
         }
-        ValidatedChunk<AccountRow> rows = ValidatedChunk.of(chunk);
-        Tally tally = rows.tally();
-        List<Validated.Rejected<?>> rejects = new ArrayList<>(rows.rejects());
-        List<AccountRow> valid = rows.valid();
+        Tally tally = new Tally(chunk.getItems().get(0).lineNumber(), chunk.size());
+        List<Validated.Rejected<?>> rejects = new ArrayList<>();
+        List<AccountRow> valid = new ArrayList<>();
+        for (Validated<AccountRow> v : chunk) {
+            if (v instanceof Validated.Rejected<AccountRow> r) {
+                rejects.add(r);
+            } else if (v instanceof Validated.Valid<AccountRow> ok) {
+                valid.add(ok.row());
+            }
+        }
         Map<String, Known> known = load(valid);
         List<AccountRow> apply = new ArrayList<>();
         List<Break> conflicts = new ArrayList<>();
@@ -96,9 +93,8 @@ public class AccountSnapshotWriter implements ItemWriter<Validated<AccountRow>> 
         Set<String> ids = new LinkedHashSet<>();
         rows.forEach(r -> ids.add(r.accountId()));
         if (!ids.isEmpty()) {
-            new NamedParameterJdbcTemplate(jdbc).query("SELECT account_id, store_id, currency, opened_date,"
-                    + " enforcement_hold, snapshot_date, snapshot_line FROM account WHERE account_id IN (:ids)",
-                    new MapSqlParameterSource("ids", ids), rs -> {
+            jdbc.query("SELECT account_id, store_id, currency, opened_date, enforcement_hold, snapshot_date,"
+                    + " snapshot_line FROM account WHERE account_id IN " + Ids.inList(ids), rs -> {
                         AccountRow row = new AccountRow(rs.getString(1), rs.getString(2), rs.getString(3),
                                 rs.getDate(4).toLocalDate(), "Y".equals(rs.getString(5)), rs.getLong(7), null);
                         known.put(row.accountId(), new Known(row, rs.getDate(6).toLocalDate()));
@@ -111,16 +107,15 @@ public class AccountSnapshotWriter implements ItemWriter<Validated<AccountRow>> 
         if (rows.isEmpty()) {
             return;
         }
-        Date day = Date.valueOf(businessDate);
-        jdbc.batchUpdate(APPLY.sql(Databases.isH2(jdbc.getDataSource())), rows, rows.size(), (ps, r) -> {
-                    ps.setString(1, r.accountId());
-                    ps.setString(2, r.storeId());
-                    ps.setString(3, r.currency());
-                    ps.setDate(4, Date.valueOf(r.openedDate()));
-                    ps.setString(5, r.hold() ? "Y" : "N");
-                    ps.setDate(6, day);
-                    ps.setDate(7, day);
-                    ps.setLong(8, r.lineNumber());
-                });
+        SqlRows upsert = new SqlRows("INSERT INTO account (account_id, store_id, currency, opened_date, enforcement_hold,"
+                + " first_seen_date, snapshot_date, snapshot_line) VALUES",
+                " ON DUPLICATE KEY UPDATE store_id = VALUES(store_id), opened_date = VALUES(opened_date),"
+                + " enforcement_hold = VALUES(enforcement_hold), snapshot_date = VALUES(snapshot_date),"
+                + " snapshot_line = VALUES(snapshot_line)");
+        for (AccountRow r : rows) {
+            upsert.row().id(r.accountId()).id(r.storeId()).id(r.currency()).date(r.openedDate()).id(r.hold() ? "Y" : "N")
+                    .date(businessDate).date(businessDate).number(r.lineNumber());
+        }
+        upsert.execute(jdbc);
     }
 }

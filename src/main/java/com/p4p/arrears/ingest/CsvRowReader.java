@@ -68,7 +68,15 @@ public class CsvRowReader implements ItemStreamReader<InputRow> {
         if (cursor == null) {
             return;
         }
-        context.putLong(POSITION_KEY, lookahead == null ? cursor.position() : lookahead.lineNumber());
+        context.putLong(POSITION_KEY, position());
+    }
+
+    /** The physical line of the next unread row (what {@link #update} saves); -1 when reading nothing. */
+    long position() {
+        if (cursor == null) {
+            return -1;
+        }
+        return lookahead == null ? cursor.position() : lookahead.lineNumber();
     }
 
     @Override

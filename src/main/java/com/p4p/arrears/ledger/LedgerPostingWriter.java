@@ -1,6 +1,8 @@
 package com.p4p.arrears.ledger;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +16,27 @@ import com.p4p.arrears.ingest.IngestLog.Tally;
 import com.p4p.arrears.ingest.LedgerItem;
 import com.p4p.arrears.ingest.Source;
 import com.p4p.arrears.ingest.Validated;
-import com.p4p.arrears.ingest.ValidatedChunk;
 import com.p4p.arrears.reconcile.BreakRepository;
 
 /**
  * Writes a chunk of validated spend or payments rows: rejects, then each valid row's disposition
  * against the ledger, posted entries, suspense, breaks and the chunk's tally, all in the chunk's
  * transaction. The ledger's unique (source, source_id) key backs the rule that an id posts once.
+ * <p>
+ * Dispositions are always {@link PostingDecider#decide}'s, given what the ledger held before the
+ * chunk: each account's currency, and the holder of each of the chunk's ids (posted or in suspense).
+ * How that knowledge is gathered differs:
+ * <ul>
+ * <li>In general (H2, or too many accounts for the directory) by looking up every account and id of
+ * the chunk.</li>
+ * <li>On MySQL without a lookup per row: accounts from the {@link AccountDirectory}; ids held in
+ * suspense from an {@link IdFilter} (only its "maybe"s are looked up); ids already posted are looked
+ * up for the rows that would not post anyway (a few), and for the rest the ledger's unique key is the
+ * lookup: the entries are loaded, and a row the server skips as a duplicate key proves its id was
+ * taken. Then the holders of the skipped ids are read and the chunk is decided again with them;
+ * since more taken ids can only turn postings into duplicates or conflicts, the second decision must
+ * post exactly the rows that were inserted, which is checked (a difference fails the chunk).</li>
+ * </ul>
  */
 public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
 
@@ -29,6 +45,11 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
     private final LedgerRepository ledger;
     private final BreakRepository breaks;
     private final IngestLog log;
+
+    /** Built at the first chunk of the step (null: the general path). */
+    private AccountDirectory accounts;
+    private IdFilter suspended;
+    private boolean prepared;
 
     public LedgerPostingWriter(Source source, LocalDate businessDate, LedgerRepository ledger,
                                BreakRepository breaks, IngestLog log) {
@@ -44,30 +65,128 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
         if (chunk.isEmpty()) {
             return;
         }
-        ValidatedChunk<LedgerItem> rows = ValidatedChunk.of(chunk);
-        Tally tally = rows.tally();
-        log.insertRejects(businessDate, source, rows.rejects());
-        List<LedgerItem> valid = rows.valid();
+        List<Validated.Rejected<?>> rejects = new ArrayList<>();
+        List<LedgerItem> valid = new ArrayList<>();
+        for (Validated<LedgerItem> v : chunk) {
+            if (v instanceof Validated.Rejected<LedgerItem> r) {
+                rejects.add(r);
+            } else if (v instanceof Validated.Valid<LedgerItem> ok) {
+                valid.add(ok.row());
+            }
+        }
+        log.insertRejects(businessDate, source, rejects);
+        long firstLine = chunk.getItems().get(0).lineNumber();
 
-        Set<String> ids = new LinkedHashSet<>();
-        Set<String> accounts = new LinkedHashSet<>();
+        prepare();
         Set<String> originals = new LinkedHashSet<>();
         for (LedgerItem i : valid) {
-            ids.add(i.id());
-            accounts.add(i.accountId());
             if (i.originalPaymentId() != null) {
                 originals.add(i.originalPaymentId());
             }
         }
-        Map<String, LedgerItem> taken = ledger.takenIds(source, ids);
-        Map<String, String> currencies = ledger.accountCurrencies(accounts);
         Set<String> postedPayments = ledger.postedPaymentIds(originals);
 
-        PostingDecider.Decisions d = PostingDecider.decide(valid, taken, currencies, postedPayments, tally);
+        Outcome o = accounts == null ? lookedUp(valid, postedPayments, firstLine, chunk.size())
+                : loadedAgainstUniqueKey(valid, postedPayments, firstLine, chunk.size());
+        o.tally.rejected = rejects.size();
+        ledger.insertSuspense(o.decisions.toSuspend());
+        if (suspended != null) {
+            o.decisions.toSuspend().forEach(i -> suspended.add(i.id()));
+        }
+        breaks.insert(businessDate, o.decisions.breaks());
+        log.insertTally(businessDate, source, o.tally);
+    }
+
+    private record Outcome(PostingDecider.Decisions decisions, Tally tally) {
+    }
+
+    private void prepare() {
+        if (prepared) {
+            return;
+        }
+        prepared = true;
+        if (ledger.bulkLoads()) {
+            accounts = ledger.accountDirectory();
+            suspended = accounts == null ? null : ledger.openSuspenseFilter(source);
+        }
+    }
+
+    /** The general path: every account and id of the chunk looked up, then decided and inserted. */
+    private Outcome lookedUp(List<LedgerItem> valid, Set<String> postedPayments, long firstLine, int rows) {
+        Set<String> ids = new LinkedHashSet<>();
+        Set<String> accountIds = new LinkedHashSet<>();
+        for (LedgerItem i : valid) {
+            ids.add(i.id());
+            accountIds.add(i.accountId());
+        }
+        Tally tally = new Tally(firstLine, rows);
+        PostingDecider.Decisions d = PostingDecider.decide(valid, ledger.takenIds(source, ids),
+                ledger.accountCurrencies(accountIds), postedPayments, tally);
         ledger.insertLedger(d.toPost(), businessDate);
-        ledger.addToAggregates(d.toPost(), businessDate);
-        ledger.insertSuspense(d.toSuspend());
-        breaks.insert(businessDate, d.breaks());
-        log.insertTally(businessDate, source, tally);
+        return new Outcome(d, tally);
+    }
+
+    /** The MySQL path: see the class comment. */
+    private Outcome loadedAgainstUniqueKey(List<LedgerItem> valid, Set<String> postedPayments, long firstLine,
+                                           int rows) {
+        Map<String, String> currencies = new HashMap<>();
+        Set<String> maybeSuspended = new LinkedHashSet<>();
+        for (LedgerItem i : valid) {
+            String currency = accounts.currency(i.accountId());
+            if (currency != null) {
+                currencies.put(i.accountId(), currency);
+            }
+            if (suspended.mightContain(i.id())) {
+                maybeSuspended.add(i.id());
+            }
+        }
+        Map<String, LedgerItem> taken = ledger.openSuspense(source, maybeSuspended);
+
+        // rows that would not post even if no id were posted yet: look their ids up (a few per chunk)
+        PostingDecider.Decisions guess = decide(valid, taken, currencies, postedPayments, firstLine, rows).decisions;
+        Set<Long> guessedPosts = lines(guess.toPost());
+        Set<String> notPosting = new LinkedHashSet<>();
+        for (LedgerItem i : valid) {
+            if (!guessedPosts.contains(i.lineNumber())) {
+                notPosting.add(i.id());
+            }
+        }
+        taken.putAll(ledger.postedItems(source, notPosting));
+
+        Outcome o = decide(valid, taken, currencies, postedPayments, firstLine, rows);
+        Set<Long> skipped = ledger.appendLedger(o.decisions.toPost(), source, businessDate);
+        if (skipped.isEmpty()) {
+            return o;
+        }
+        Set<String> skippedIds = new LinkedHashSet<>();
+        for (LedgerItem i : o.decisions.toPost()) {
+            if (skipped.contains(i.lineNumber())) {
+                skippedIds.add(i.id());
+            }
+        }
+        taken.putAll(ledger.postedItems(source, skippedIds));
+        Outcome again = decide(valid, taken, currencies, postedPayments, firstLine, rows);
+        Set<Long> inserted = lines(o.decisions.toPost());
+        inserted.removeAll(skipped);
+        if (!lines(again.decisions.toPost()).equals(inserted)) {
+            throw new IllegalStateException(source.code() + " chunk from line " + firstLine
+                    + ": the rows the ledger accepted are not the rows that should post");
+        }
+        return again;
+    }
+
+    /** {@link PostingDecider#decide} on copies, so the chunk can be decided again. */
+    private static Outcome decide(List<LedgerItem> valid, Map<String, LedgerItem> taken, Map<String, String> currencies,
+                                  Set<String> postedPayments, long firstLine, int rows) {
+        Tally tally = new Tally(firstLine, rows);
+        PostingDecider.Decisions d = PostingDecider.decide(valid, new HashMap<>(taken), currencies,
+                new java.util.HashSet<>(postedPayments), tally);
+        return new Outcome(d, tally);
+    }
+
+    private static Set<Long> lines(List<LedgerItem> items) {
+        Set<Long> out = new java.util.HashSet<>();
+        items.forEach(i -> out.add(i.lineNumber()));
+        return out;
     }
 }

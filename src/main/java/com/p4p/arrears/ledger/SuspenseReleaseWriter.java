@@ -3,9 +3,13 @@ package com.p4p.arrears.ledger;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -46,8 +50,8 @@ public class SuspenseReleaseWriter implements ItemWriter<SuspendedItem> {
         Set<String> postedPayments = ledger.postedPaymentIds(originals);
         List<LedgerItem> post = new ArrayList<>();
         List<Break> raised = new ArrayList<>();
-        List<Object[]> statuses = new ArrayList<>();
-        List<Object[]> resolved = new ArrayList<>();
+        Map<String, List<Long>> byStatus = new TreeMap<>();
+        Set<List<Object>> resolved = new HashSet<>();
         Date today = Date.valueOf(businessDate);
         for (SuspendedItem s : chunk) {
             LedgerItem item = s.item();
@@ -61,14 +65,29 @@ public class SuspenseReleaseWriter implements ItemWriter<SuspendedItem> {
                 raised.add(Break.ofRow(BreakType.CURRENCY_MISMATCH, item.source().code(), item.id(), item.accountId(),
                         item.amount(), item.currency()));
             }
-            statuses.add(new Object[]{status, today, s.suspenseId()});
-            resolved.add(new Object[]{today, item.source().code(), item.id(), Date.valueOf(item.receivedDate())});
+            byStatus.computeIfAbsent(status, k -> new ArrayList<>()).add(s.suspenseId());
+            resolved.add(List.of(item.source().code(), item.id(), item.receivedDate()));
         }
         ledger.insertLedger(post, businessDate);
-        ledger.addToAggregates(post, businessDate);
         breaks.insert(businessDate, raised);
-        jdbc.batchUpdate("UPDATE suspense_item SET status = ?, resolved_date = ? WHERE suspense_id = ?", statuses);
-        jdbc.batchUpdate("UPDATE recon_break SET resolved_date = ? WHERE break_type = 'UNKNOWN_ACCOUNT' AND source = ?"
-                + " AND reference = ? AND business_date = ? AND resolved_date IS NULL", resolved);
+        // set-based: one statement per status and one for the breaks (ids are validated, so literals are safe)
+        byStatus.forEach((status, ids) -> jdbc.update("UPDATE suspense_item SET status = ?, resolved_date = ?"
+                + " WHERE suspense_id IN (" + ids.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")",
+                status, today));
+        if (!resolved.isEmpty()) {
+            Set<String> references = new LinkedHashSet<>();
+            chunk.forEach(s -> references.add(s.item().id()));
+            List<Long> breakIds = new ArrayList<>();
+            jdbc.query("SELECT break_id, source, reference, business_date FROM recon_break WHERE break_type = 'UNKNOWN_ACCOUNT'"
+                    + " AND resolved_date IS NULL AND reference IN " + Ids.inList(references), rs -> {
+                        if (resolved.contains(List.of(rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate()))) {
+                            breakIds.add(rs.getLong(1));
+                        }
+                    });
+            if (!breakIds.isEmpty()) {
+                jdbc.update("UPDATE recon_break SET resolved_date = ? WHERE break_id IN ("
+                        + breakIds.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")", today);
+            }
+        }
     }
 }

@@ -19,10 +19,13 @@ public class RunSummaryListener implements JobExecutionListener {
         StringBuilder s = new StringBuilder();
         s.append(String.format("%nnight %s: %s%n", job.getJobParameters().getParameter(RunParameters.BUSINESS_DATE).value(),
                 job.getStatus()));
-        s.append(String.format("  %-20s %-10s %12s %12s %10s%n", "step", "status", "read", "written", "seconds"));
+        s.append(String.format("  %-20s %-10s %12s %12s %10s %14s%n", "step", "status", "read", "written", "seconds",
+                "heap MB peak"));
         for (StepExecution step : job.getStepExecutions()) {
-            s.append(String.format("  %-20s %-10s %12d %12d %10.1f%n", step.getStepName(), step.getStatus(),
-                    step.getReadCount(), step.getWriteCount(), seconds(step.getStartTime(), step.getEndTime())));
+            long[] heap = StepMetrics.heapMb(step);
+            s.append(String.format("  %-20s %-10s %12d %12d %10.1f %14s%n", step.getStepName(), step.getStatus(),
+                    step.getReadCount(), step.getWriteCount(), seconds(step.getStartTime(), step.getEndTime()),
+                    heap == null ? "-" : Long.toString(heap[0])));
         }
         job.getAllFailureExceptions().forEach(e -> s.append("  failure: ").append(rootMessage(e)).append('\n'));
         log.info(s.toString());

@@ -13,15 +13,14 @@ import java.util.Set;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import com.p4p.arrears.ingest.BalanceRow;
 import com.p4p.arrears.ingest.IngestLog;
 import com.p4p.arrears.ingest.IngestLog.Tally;
 import com.p4p.arrears.ingest.Source;
 import com.p4p.arrears.ingest.Validated;
-import com.p4p.arrears.ingest.ValidatedChunk;
+import com.p4p.arrears.ledger.Ids;
+import com.p4p.arrears.ops.SqlRows;
 
 /**
  * Compares a chunk of the platform's balances with the ledger after the day's postings (SPEC 3, 8):
@@ -51,29 +50,35 @@ public class BalanceComparisonWriter implements ItemWriter<Validated<BalanceRow>
         if (chunk.isEmpty()) {
             return;
         }
-        ValidatedChunk<BalanceRow> rows = ValidatedChunk.of(chunk);
-        Tally tally = rows.tally();
-        List<Validated.Rejected<?>> rejects = rows.rejects();
-        List<BalanceRow> valid = rows.valid();
+        Tally tally = new Tally(chunk.getItems().get(0).lineNumber(), chunk.size());
+        List<Validated.Rejected<?>> rejects = new ArrayList<>();
+        List<BalanceRow> valid = new ArrayList<>();
+        for (Validated<BalanceRow> v : chunk) {
+            if (v instanceof Validated.Rejected<BalanceRow> r) {
+                rejects.add(r);
+            } else if (v instanceof Validated.Valid<BalanceRow> ok) {
+                valid.add(ok.row());
+            }
+        }
+        tally.rejected = rejects.size();
         Set<String> ids = new LinkedHashSet<>();
         valid.forEach(r -> ids.add(r.accountId()));
-        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
         Map<String, BalanceRow> firstRows = new HashMap<>();
         Map<String, LedgerAccount> accounts = new HashMap<>();
         if (!ids.isEmpty()) {
-            MapSqlParameterSource p = new MapSqlParameterSource("ids", ids).addValue("day", Date.valueOf(businessDate));
-            named.query("SELECT account_id, balance, currency, line_number FROM balance_report"
-                    + " WHERE business_date = :day AND account_id IN (:ids)", p, rs -> {
+            String in = Ids.inList(ids);
+            jdbc.query("SELECT account_id, balance, currency, line_number FROM balance_report"
+                    + " WHERE business_date = ? AND account_id IN " + in, rs -> {
                         firstRows.put(rs.getString(1), new BalanceRow(rs.getString(1), rs.getBigDecimal(2),
                                 rs.getString(3), rs.getLong(4)));
-                    });
-            named.query("SELECT account_id, currency, credits - debits FROM account WHERE account_id IN (:ids)", p,
-                    rs -> {
-                        accounts.put(rs.getString(1), new LedgerAccount(rs.getString(2), rs.getBigDecimal(3)));
-                    });
+                    }, Date.valueOf(businessDate));
+            jdbc.query("SELECT account_id, currency, credits - debits FROM account WHERE account_id IN " + in, rs -> {
+                accounts.put(rs.getString(1), new LedgerAccount(rs.getString(2), rs.getBigDecimal(3)));
+            });
         }
         List<Break> raised = new ArrayList<>();
-        List<Object[]> reported = new ArrayList<>();
+        SqlRows reported = new SqlRows("INSERT INTO balance_report (business_date, account_id, balance, currency,"
+                + " line_number, disposition) VALUES", "");
         String source = Source.BALANCES.code();
         for (BalanceRow row : valid) {
             BalanceRow first = firstRows.get(row.accountId());
@@ -108,12 +113,11 @@ public class BalanceComparisonWriter implements ItemWriter<Validated<BalanceRow>
                             account.balance(), row.balance(), row.currency()));
                 }
             }
-            reported.add(new Object[]{Date.valueOf(businessDate), row.accountId(), row.balance(), row.currency(),
-                    row.lineNumber(), disposition});
+            reported.row().date(businessDate).id(row.accountId()).decimal(row.balance()).id(row.currency())
+                    .number(row.lineNumber()).id(disposition);
         }
         log.insertRejects(businessDate, Source.BALANCES, rejects);
-        jdbc.batchUpdate("INSERT INTO balance_report (business_date, account_id, balance, currency, line_number,"
-                + " disposition) VALUES (?,?,?,?,?,?)", reported);
+        reported.execute(jdbc);
         breaks.insert(businessDate, raised);
         log.insertTally(businessDate, Source.BALANCES, tally);
     }

@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# Benchmark of the nightly job (issue 6): generates nights of the given size under /tmp, runs the real
+# jar night after night on a fresh MariaDB database, and compares spend ingestion and the whole night
+# with LOAD DATA LOCAL INFILE of the same spend file into a bare table on the same server.
+#
+#   jobs/bench.sh --accounts 1000000 --spend 10000000 --payments 1000000 [--nights 2]
+#
+# Options: --xmx 2g (JVM heap), --java-opts "..." (more JVM options, e.g. -Dpipeline.chunk-size=5000),
+# --no-build (use target/ as it is), --keep (keep the database and /tmp folder), --no-balances,
+# --date 2026-11-26 (first business date), --seed 42.
+# Database: root without password on 127.0.0.1:3306 unless BENCH_MYSQL ("mariadb -u... -h...") and
+# BENCH_JDBC_BASE ("jdbc:mysql://host:3306") say otherwise.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+accounts=100000 spend=1000000 payments=100000 nights=1 xmx=2g java_opts="" build=yes keep=no
+balances=true first=2026-11-26 seed=42
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --accounts) accounts=$2; shift 2 ;;
+    --spend) spend=$2; shift 2 ;;
+    --payments) payments=$2; shift 2 ;;
+    --nights) nights=$2; shift 2 ;;
+    --xmx) xmx=$2; shift 2 ;;
+    --java-opts) java_opts=$2; shift 2 ;;
+    --date) first=$2; shift 2 ;;
+    --seed) seed=$2; shift 2 ;;
+    --no-build) build=no; shift ;;
+    --no-balances) balances=false; shift ;;
+    --keep) keep=yes; shift ;;
+    *) sed -n '2,13p' "$0" >&2; exit 2 ;;
+  esac
+done
+
+mysql_cmd=${BENCH_MYSQL:-"mariadb -uroot --protocol=tcp -h127.0.0.1"}
+jdbc_base=${BENCH_JDBC_BASE:-"jdbc:mysql://127.0.0.1:3306"}
+sql() { $mysql_cmd "$@"; }
+
+if [ "$build" = yes ]; then
+  ./mvnw -q -B package -DskipTests
+fi
+
+work=$(mktemp -d /tmp/p4p-bench.XXXXXX)
+db="arrears_bench_$(date +%Y%m%d%H%M%S)_$$"
+bare="${db}_bare"
+cleanup() {
+  if [ "$keep" = no ]; then
+    sql -e "DROP DATABASE IF EXISTS $db; DROP DATABASE IF EXISTS $bare" || true
+    rm -rf "$work"
+  else
+    echo "kept database $db and folder $work"
+  fi
+}
+trap cleanup EXIT
+
+echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "size: $accounts accounts, $spend spend rows, $payments payment rows per night, $nights night(s); -Xmx$xmx $java_opts"
+echo "work folder $work, database $db"
+
+t0=$(date +%s.%N)
+java -cp target/classes com.p4p.arrears.ops.bench.NightGenerator --out "$work/in" --accounts "$accounts" \
+  --spend "$spend" --payments "$payments" --nights "$nights" --date "$first" --seed "$seed" --balances "$balances"
+printf 'generated in %.1fs: %s\n' "$(echo "$(date +%s.%N) - $t0" | bc)" "$(du -sh "$work/in" | cut -f1)"
+
+sql -e "CREATE DATABASE $db CHARACTER SET utf8mb4 COLLATE utf8mb4_bin; CREATE DATABASE $bare CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+
+declare -a night_seconds
+for ((n = 1; n <= nights; n++)); do
+  d=$(date -d "$first + $((n - 1)) days" +%F)
+  ymd=$(date -d "$d" +%Y%m%d)
+  spend_file="$work/in/spend_$ymd.csv"
+
+  # The yardstick: the same spend file into a bare table (the ledger's column types, no keys).
+  sql "$bare" -e "DROP TABLE IF EXISTS spend_raw; CREATE TABLE spend_raw (
+      charge_id VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin, account_id VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin,
+      campaign_id VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin, charge_date DATE, clicks BIGINT,
+      amount DECIMAL(20,4), currency VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin) ENGINE=InnoDB"
+  l0=$(date +%s.%N)
+  sql --local-infile=1 "$bare" -e "LOAD DATA LOCAL INFILE '$spend_file' INTO TABLE spend_raw CHARACTER SET utf8mb4
+      FIELDS TERMINATED BY ',' LINES TERMINATED BY '\n' IGNORE 1 LINES" 2>/dev/null
+  load_s=$(echo "$(date +%s.%N) - $l0" | bc)
+  loaded=$(sql -N "$bare" -e "SELECT COUNT(*) FROM spend_raw")
+  sql "$bare" -e "DROP TABLE spend_raw"
+
+  report="$work/report_$ymd.tsv"
+  echo
+  echo "== night $n: $d  (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  j0=$(date +%s.%N)
+  set +e
+  SPRING_DATASOURCE_URL="$jdbc_base/$db" SPRING_DATASOURCE_USERNAME=root SPRING_DATASOURCE_PASSWORD= \
+    java -Xmx"$xmx" $java_opts -D"pipeline.bench.report=$report" -D"pipeline.bench.db-pid=$(pidof mariadbd mysqld 2>/dev/null | cut -d' ' -f1)" \
+    -jar target/arrears-pipeline.jar \
+    run --date "$d" --input "$work/in" --output "$work/out" > "$work/job_$ymd.log" 2>&1
+  rc=$?
+  set -e
+  wall=$(echo "$(date +%s.%N) - $j0" | bc)
+  if [ $rc -ne 0 ]; then
+    tail -30 "$work/job_$ymd.log"
+    echo "night $d failed (exit $rc); log in $work/job_$ymd.log"
+    keep=yes
+    exit 1
+  fi
+
+  awk -F'\t' -v load_s="$load_s" -v loaded="$loaded" -v wall="$wall" '
+    $1 == "step" {
+      rows = ($2 == "closeLedgerDay" || $2 == "writeOutputs" || $2 == "findMissingBalances") ? $5 : $4
+      rate = $6 > 0 ? rows / $6 : 0
+      printf "  %-20s %10d rows %8.1f s %10.0f rows/s  heap peak %5d MB, live after GC %4d MB  cpu s: jvm %6.1f db %6.1f\n", $2, rows, $6, rate, $7, $8, $9, $10
+      if ($2 == "ingestSpend") spend_s = $6
+    }
+    $1 == "job" { job_s = $6; peak = $7; live = $8; jvm_cpu = $9; db_cpu = $10; max = $11 }
+    END {
+      printf "  %-20s %10s      %8.1f s   (process wall time with JVM start-up %.1f s)  cpu s: jvm %.1f db %.1f\n", "whole night", "", job_s, wall, jvm_cpu, db_cpu
+      printf "  LOAD DATA LOCAL INFILE of the spend file into a bare table: %d rows in %.1f s (%.0f rows/s)\n", loaded, load_s, loaded / load_s
+      printf "  ratio spend ingestion / LOAD DATA: %.2f (target <= 2)\n", spend_s / load_s
+      printf "  ratio whole night / LOAD DATA:     %.2f (target <= 5)\n", job_s / load_s
+      printf "  JVM heap: peak in use %d MB, max live after GC %d MB, -Xmx %d MB (target <= 2048)\n", peak, live, max
+      printf "NIGHT_SECONDS %.3f\n", job_s > "/dev/stderr"
+    }' "$report" 2> "$work/night_$n"
+  night_seconds[$n]=$(awk '/NIGHT_SECONDS/ {print $2}' "$work/night_$n")
+  grep -E '^[0-9-]+,(rows|posted|rejected|duplicate|conflict|suspended|currency_mismatch|unsuspended),spend,' \
+    "$work/out/$ymd/recon_summary.csv" | awk -F, '{printf "%s=%s ", $2, $4} END {print ""}' | sed 's/^/  spend: /'
+  for f in account_status enforcement_actions credit_impact recon_breaks rejects; do
+    printf '  %s.csv: %d rows' "$f" "$(($(wc -l < "$work/out/$ymd/$f.csv") - 1))"
+  done
+  echo
+done
+
+if [ "$nights" -ge 2 ]; then
+  echo
+  for ((n = 2; n <= nights; n++)); do
+    printf 'night %d / night 1: %.2f (target <= 1.20)\n' "$n" "$(echo "${night_seconds[$n]} / ${night_seconds[1]}" | bc -l)"
+  done
+fi
+echo "database size: $(sql -N -e "SELECT ROUND(SUM(data_length + index_length) / 1048576) FROM information_schema.tables WHERE table_schema = '$db'") MB; load average now $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,144 @@
+package com.p4p.arrears.ledger;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Every known account's currency, exact, in about 25 bytes per account (an open-addressing table over
+ * the ids' bytes): what posting needs to tell a posted row from a suspended or currency-mismatched one
+ * without a database lookup per row. Built once per ingestion step from the account table (which only
+ * the accounts step changes, and it runs before), so it is the same answer the database would give.
+ * <p>
+ * It is the one per-account structure the pipeline keeps in memory: it grows with the number of
+ * accounts (25 MB for a million), never with the rows of a night; above
+ * {@code pipeline.posting.account-directory-max} accounts posting looks accounts up per chunk instead.
+ * Ids are ASCII ({@code A-Z a-z 0-9 _ - .}, SPEC 2).
+ */
+public final class AccountDirectory {
+
+    private final List<String> currencyCodes = new ArrayList<>();
+    /** Per entry: id length, id bytes, currency index. */
+    private byte[] arena = new byte[1 << 16];
+    private int arenaSize;
+    private int[] entryOffset = new int[1 << 10];
+    private int entries;
+    /** Slot -> entry index + 1; 0 is empty. Kept at most half full. */
+    private int[] slots = new int[1 << 11];
+
+    public int size() {
+        return entries;
+    }
+
+    /** Adds an account (ids are unique in the account table; a repeated id is refused). */
+    public void add(String accountId, String currency) {
+        if (2 * (entries + 1) > slots.length) {
+            rehash(slots.length * 2);
+        }
+        int n = accountId.length();
+        if (n == 0 || n > 255) {
+            throw new IllegalArgumentException("not an account id: " + accountId);
+        }
+        int slot = find(accountId);
+        if (slots[slot] != 0) {
+            throw new IllegalArgumentException("account " + accountId + " added twice");
+        }
+        int c = currencyCodes.indexOf(currency);
+        if (c < 0) {
+            c = currencyCodes.size();
+            if (c > 255) {
+                throw new IllegalStateException("more than 256 currencies");
+            }
+            currencyCodes.add(currency);
+        }
+        if (arenaSize + n + 2 > arena.length) {
+            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + n + 2));
+        }
+        if (entries == entryOffset.length) {
+            entryOffset = Arrays.copyOf(entryOffset, entries * 2);
+        }
+        entryOffset[entries] = arenaSize;
+        arena[arenaSize++] = (byte) n;
+        for (int i = 0; i < n; i++) {
+            char ch = accountId.charAt(i);
+            if (ch >= 0x80) {
+                throw new IllegalArgumentException("not an ASCII account id: " + accountId);
+            }
+            arena[arenaSize++] = (byte) ch;
+        }
+        arena[arenaSize++] = (byte) c;
+        entries++;
+        slots[slot] = entries;
+    }
+
+    /** The account's currency, or null when no such account exists. */
+    public String currency(String accountId) {
+        if (accountId.length() > 255) {
+            return null;
+        }
+        int e = slots[find(accountId)];
+        if (e == 0) {
+            return null;
+        }
+        int at = entryOffset[e - 1];
+        return currencyCodes.get(arena[at + 1 + (arena[at] & 0xff)] & 0xff);
+    }
+
+    /** The slot holding the id, or the empty slot where it would go. */
+    private int find(String id) {
+        int mask = slots.length - 1;
+        int slot = hash(id) & mask;
+        while (true) {
+            int e = slots[slot];
+            if (e == 0 || matches(e - 1, id)) {
+                return slot;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private boolean matches(int entry, String id) {
+        int at = entryOffset[entry];
+        int n = arena[at] & 0xff;
+        if (n != id.length()) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (arena[at + 1 + i] != (byte) id.charAt(i) || id.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int hash(String id) {
+        int h = 0x9E3779B9;
+        for (int i = 0; i < id.length(); i++) {
+            h = (h ^ id.charAt(i)) * 0x01000193;
+        }
+        return h ^ (h >>> 16);
+    }
+
+    private int hashOfEntry(int entry) {
+        int at = entryOffset[entry];
+        int n = arena[at] & 0xff;
+        int h = 0x9E3779B9;
+        for (int i = 0; i < n; i++) {
+            h = (h ^ (arena[at + 1 + i] & 0xff)) * 0x01000193;
+        }
+        return h ^ (h >>> 16);
+    }
+
+    private void rehash(int size) {
+        int[] fresh = new int[size];
+        int mask = size - 1;
+        for (int e = 0; e < entries; e++) {
+            int slot = hashOfEntry(e) & mask;
+            while (fresh[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            fresh[slot] = e + 1;
+        }
+        slots = fresh;
+    }
+}

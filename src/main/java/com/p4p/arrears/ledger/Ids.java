@@ -1,0 +1,47 @@
+package com.p4p.arrears.ledger;
+
+import java.util.Collection;
+
+/**
+ * Id lists for {@code IN (...)} lookups of a whole chunk. Ids are validated (1-64 characters of
+ * {@code A-Z a-z 0-9 _ - .}, SPEC 2) before they get here, so they are written into the SQL as
+ * literals: binding thousands of parameters per chunk cost the driver more than the server's lookup.
+ * Anything else is refused here, never quoted: the check is what makes the literal safe.
+ */
+public final class Ids {
+
+    private Ids() {
+    }
+
+    /** {@code ('a','b',...)} of non-empty ids. */
+    public static String inList(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("an IN list needs at least one id");
+        }
+        StringBuilder s = new StringBuilder(ids.size() * 16 + 2).append('(');
+        for (String id : ids) {
+            if (!isId(id)) {
+                throw new IllegalArgumentException("not a valid id: " + id);
+            }
+            if (s.length() > 1) {
+                s.append(',');
+            }
+            s.append('\'').append(id).append('\'');
+        }
+        return s.append(')').toString();
+    }
+
+    static boolean isId(String id) {
+        int n = id.length();
+        if (n == 0 || n > 64) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = id.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

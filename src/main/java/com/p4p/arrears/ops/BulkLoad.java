@@ -1,0 +1,266 @@
+package com.p4p.arrears.ops;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.mysql.cj.jdbc.JdbcStatement;
+
+/**
+ * Rows for MySQL's {@code LOAD DATA LOCAL INFILE}, built in memory and streamed to the server by the
+ * driver ({@link JdbcStatement#setLocalInfileInputStream}): no file, no per-row statement, no
+ * client-side parameter binding. The load runs on the connection of the caller's transaction, so it
+ * commits or rolls back with the chunk like any insert.
+ * <p>
+ * With LOCAL the server turns errors into warnings (a duplicate key is skipped, a too long value
+ * truncated), so {@link #into} checks that every row was inserted and that nothing was warned about,
+ * and fails (rolling the chunk back) otherwise: a load is exactly as strict as the inserts it replaces.
+ * <p>
+ * Format: tab-separated, LF-terminated, backslash escapes, {@code \N} for NULL, UTF-8.
+ */
+public final class BulkLoad {
+
+    /** MySQL's "Duplicate entry ... for key ...". */
+    private static final int ER_DUP_ENTRY = 1062;
+
+    private byte[] buf = new byte[1 << 16];
+    private int size;
+    private int rows;
+    private boolean rowStarted;
+
+    /** Appends a text value (null is NULL). */
+    public BulkLoad text(String value) {
+        separator();
+        if (value == null) {
+            return raw('\\').raw('N');
+        }
+        int n = value.length();
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                escapeUtf8(value.substring(i));
+                return this;
+            }
+            escaped(c);
+        }
+        return this;
+    }
+
+    public BulkLoad number(long value) {
+        separator();
+        return ascii(Long.toString(value));
+    }
+
+    /** Appends a whole number, or NULL. */
+    public BulkLoad number(Long value) {
+        return value == null ? text(null) : number(value.longValue());
+    }
+
+    public BulkLoad decimal(BigDecimal value) {
+        if (value == null) {
+            return text(null);
+        }
+        separator();
+        return ascii(value.toPlainString());
+    }
+
+    public BulkLoad date(LocalDate value) {
+        if (value == null) {
+            return text(null);
+        }
+        separator();
+        return ascii(value.toString());
+    }
+
+    public BulkLoad endRow() {
+        raw('\n');
+        rows++;
+        rowStarted = false;
+        return this;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    /**
+     * Loads the rows into {@code table (columns)} on the current transaction's connection.
+     *
+     * @throws IllegalStateException when the server did not insert every row exactly as given
+     */
+    public void into(JdbcTemplate jdbc, String table, String columns) {
+        load(jdbc, table, columns, false);
+    }
+
+    /**
+     * Loads the rows, each replacing the row with the same primary key if there is one (for a table
+     * whose every column is loaded, that is an upsert); fails on any warning.
+     */
+    public void replacing(JdbcTemplate jdbc, String table, String columns) {
+        if (rows == 0) {
+            return;
+        }
+        byte[] data = buf;
+        int length = size;
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(new ByteArrayInputStream(data, 0, length));
+                long affected = statement.executeLargeUpdate(sql(table, "REPLACE", columns));
+                SQLWarning warning = statement.getWarnings();
+                // a replaced row counts twice (deleted and inserted)
+                if (affected < rows || affected > 2L * rows || warning != null) {
+                    throw new IllegalStateException("loading " + rows + " rows into " + table + " affected " + affected
+                            + (warning == null ? "" : "; the database warned: " + warning.getMessage()));
+                }
+            }
+            return null;
+        });
+    }
+
+    private static String sql(String table, String mode, String columns) {
+        return "LOAD DATA LOCAL INFILE '" + table + ".tsv' " + mode + " INTO TABLE " + table + " CHARACTER SET utf8mb4"
+                + " FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (" + columns + ")";
+    }
+
+    /**
+     * What a load that may skip duplicate keys did.
+     *
+     * @param inserted      how many rows were inserted
+     * @param duplicateKeys the values of the duplicate keys the server reported for the skipped rows (as
+     *                      MySQL writes them: a multi-column key's values joined by '-'), or null when it
+     *                      did not report them all (it lists at most max_error_count warnings)
+     */
+    public record Loaded(long inserted, List<String> duplicateKeys) {
+    }
+
+    /**
+     * Loads the rows, letting the server skip those whose unique key is already taken, and nothing
+     * else: the load fails unless every row was inserted exactly as given or skipped as a duplicate key.
+     */
+    public Loaded intoSkippingDuplicateKeys(JdbcTemplate jdbc, String table, String columns) {
+        return load(jdbc, table, columns, true);
+    }
+
+    private Loaded load(JdbcTemplate jdbc, String table, String columns, boolean duplicatesAllowed) {
+        if (rows == 0) {
+            return new Loaded(0, List.of());
+        }
+        byte[] data = buf;
+        int length = size;
+        String sql = sql(table, "", columns);
+        return jdbc.execute((ConnectionCallback<Loaded>) connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(new ByteArrayInputStream(data, 0, length));
+                long inserted = statement.executeLargeUpdate(sql);
+                SQLWarning warning = statement.getWarnings();
+                if (inserted == rows && warning == null) {
+                    return new Loaded(inserted, List.of());
+                }
+                if (duplicatesAllowed && onlyDuplicateKeys(warning)) {
+                    long warnings;
+                    try (ResultSet count = statement.executeQuery("SHOW COUNT(*) WARNINGS")) {
+                        count.next();
+                        warnings = count.getLong(1);
+                    }
+                    if (warnings == rows - inserted) {
+                        // one duplicate-key warning per skipped row, and nothing else
+                        return new Loaded(inserted, duplicateKeys(warning, warnings));
+                    }
+                }
+                throw new IllegalStateException("loading " + rows + " rows into " + table + " inserted " + inserted
+                        + (warning == null ? "" : "; the database warned: " + warning.getMessage()));
+            }
+        });
+    }
+
+    /** The quoted key values of the listed warnings, or null unless all {@code count} were listed. */
+    private static List<String> duplicateKeys(SQLWarning warning, long count) {
+        List<String> keys = new ArrayList<>();
+        for (SQLWarning w = warning; w != null; w = w.getNextWarning()) {
+            String message = w.getMessage();
+            int open = message == null ? -1 : message.indexOf('\'');
+            int close = open < 0 ? -1 : message.indexOf('\'', open + 1);
+            if (close < 0) {
+                return null;
+            }
+            keys.add(message.substring(open + 1, close));
+        }
+        return keys.size() == count ? keys : null;
+    }
+
+    private static boolean onlyDuplicateKeys(SQLWarning warning) {
+        for (SQLWarning w = warning; w != null; w = w.getNextWarning()) {
+            if (w.getErrorCode() != ER_DUP_ENTRY) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void separator() {
+        if (rowStarted) {
+            raw('\t');
+        }
+        rowStarted = true;
+    }
+
+    private BulkLoad ascii(String s) {
+        ensure(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            buf[size++] = (byte) s.charAt(i);
+        }
+        return this;
+    }
+
+    private void escaped(char c) {
+        switch (c) {
+            case '\\' -> raw('\\').raw('\\');
+            case '\t' -> raw('\\').raw('t');
+            case '\n' -> raw('\\').raw('n');
+            case '\r' -> raw('\\').raw('r');
+            case '\0' -> raw('\\').raw('0');
+            default -> raw(c);
+        }
+    }
+
+    private void escapeUtf8(String rest) {
+        StringBuilder s = new StringBuilder(rest.length() + 8);
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            switch (c) {
+                case '\\' -> s.append("\\\\");
+                case '\t' -> s.append("\\t");
+                case '\n' -> s.append("\\n");
+                case '\r' -> s.append("\\r");
+                case '\0' -> s.append("\\0");
+                default -> s.append(c);
+            }
+        }
+        byte[] bytes = s.toString().getBytes(StandardCharsets.UTF_8);
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buf, size, bytes.length);
+        size += bytes.length;
+    }
+
+    private BulkLoad raw(char c) {
+        ensure(1);
+        buf[size++] = (byte) c;
+        return this;
+    }
+
+    private void ensure(int more) {
+        if (size + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+        }
+    }
+}
