@@ -141,11 +141,13 @@ class NightlyProcessIT {
     @Test
     void stopFromAnotherProcessEndsTheNightStoppedAndRestartFinishesIt() throws Exception {
         assumeTrue(TestDatabase.mysqlConfigured(), "needs MySQL: the embedded H2 file is open in one process only");
-        try (TestDatabase db = TestDatabase.fresh(tmp, "stopcmd")) {
+        // the night talks to its database over a slow link, so it is still running when `stop` (a new JVM) comes
+        try (TestDatabase db = TestDatabase.fresh(tmp, "stopcmd"); CuttableProxy slow = new CuttableProxy("127.0.0.1", 3306, 20)) {
             PipelineProcess jar = new PipelineProcess(db.env(), tmp);
             Path out = tmp.resolve("out-stopcmd");
             Path log = tmp.resolve("stopcmd.log");
-            Process p = jar.start(log, "run", "--date", D1, "--input", in.toString(), "--output", out.toString());
+            Process p = new PipelineProcess(db.env(db.urlVia(slow.port())), tmp)
+                    .start(log, "run", "--date", D1, "--input", in.toString(), "--output", out.toString());
             PipelineProcess.awaitLog(log, "ingestSpend: 10000 of", p, Duration.ofMinutes(3));
             PipelineProcess.Result stop = jar.run("stop", "--date", D1);
             assertThat(stop.exitCode()).as(stop.output()).isZero();
