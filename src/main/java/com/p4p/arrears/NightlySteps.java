@@ -262,8 +262,7 @@ public class NightlySteps {
     @Bean
     @StepScope
     public CloseLedgerDayTasklet closeLedgerDayTasklet(@Value(DATE) LocalDate date, @Value(POLICY) String policy) {
-        return new CloseLedgerDayTasklet(date, policies.get(policy), jdbc, Databases.streaming(dataSource),
-                Databases.isH2(dataSource));
+        return new CloseLedgerDayTasklet(date, policies.get(policy), jdbc, Databases.isH2(dataSource));
     }
 
     @Bean
