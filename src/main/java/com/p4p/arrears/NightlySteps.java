@@ -297,8 +297,7 @@ public class NightlySteps {
                 .fromClause("account").sortKeys(Map.of("account_id", Order.ASCENDING)).pageSize(chunkSize("classifyAccounts"))
                 .rowMapper((rs, i) -> new AccountToClassify(rs.getString("account_id"), rs.getString("store_id"),
                         rs.getString("currency"), "Y".equals(rs.getString("enforcement_hold")),
-                        rs.getBigDecimal("balance"), rs.getDate("earliest_reversal_date") == null ? null
-                        : rs.getDate("earliest_reversal_date").toLocalDate()))
+                        rs.getBigDecimal("balance"), rs.getObject("earliest_reversal_date", LocalDate.class)))
                 .build();
     }
 

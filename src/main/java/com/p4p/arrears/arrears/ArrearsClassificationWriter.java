@@ -96,9 +96,8 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
         Map<String, AccountState> out = new HashMap<>();
         jdbc.query("SELECT account_id, stage, enforced_stage, sticky_floor, credit_status, first_delinquency, in_low_band"
                 + " FROM account_state WHERE account_id BETWEEN ? AND ?", rs -> {
-                    Date dofd = rs.getDate(6);
                     out.put(rs.getString(1), new AccountState(rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), dofd == null ? null : dofd.toLocalDate(), "Y".equals(rs.getString(7))));
+                            rs.getString(5), rs.getObject(6, LocalDate.class), "Y".equals(rs.getString(7))));
                 }, first, last);
         return out;
     }
@@ -108,7 +107,7 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
         jdbc.query("SELECT account_id, charge_date, amount FROM account_spend_day WHERE account_id BETWEEN ? AND ?",
                 rs -> {
                     out.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
-                            .put(rs.getDate(2).toLocalDate(), rs.getBigDecimal(3));
+                            .put(rs.getObject(2, LocalDate.class), rs.getBigDecimal(3));
                 }, first, last);
         return out;
     }

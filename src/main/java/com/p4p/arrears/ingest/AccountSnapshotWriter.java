@@ -96,8 +96,8 @@ public class AccountSnapshotWriter implements ItemWriter<Validated<AccountRow>> 
             jdbc.query("SELECT account_id, store_id, currency, opened_date, enforcement_hold, snapshot_date,"
                     + " snapshot_line FROM account WHERE account_id IN " + Ids.inList(ids), rs -> {
                         AccountRow row = new AccountRow(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getDate(4).toLocalDate(), "Y".equals(rs.getString(5)), rs.getLong(7), null);
-                        known.put(row.accountId(), new Known(row, rs.getDate(6).toLocalDate()));
+                                rs.getObject(4, LocalDate.class), "Y".equals(rs.getString(5)), rs.getLong(7), null);
+                        known.put(row.accountId(), new Known(row, rs.getObject(6, LocalDate.class)));
                     });
         }
         return known;

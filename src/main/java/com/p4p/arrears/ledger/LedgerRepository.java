@@ -262,9 +262,9 @@ public class LedgerRepository {
         Long clicksOrNull = rs.wasNull() ? null : clicks;
         return new LedgerItem(Source.valueOf(rs.getString("source").toUpperCase()), rs.getString("source_id"),
                 rs.getString("account_id"), EntryType.valueOf(rs.getString("entry_type")),
-                rs.getDate("entry_date").toLocalDate(), rs.getBigDecimal("amount"), rs.getString("currency"),
+                rs.getObject("entry_date", LocalDate.class), rs.getBigDecimal("amount"), rs.getString("currency"),
                 rs.getString("campaign_id"), clicksOrNull, rs.getString("channel"),
-                rs.getString("original_payment_id"), rs.getDate("received_date").toLocalDate(),
+                rs.getString("original_payment_id"), rs.getObject("received_date", LocalDate.class),
                 rs.getLong("line_number"));
     }
 }

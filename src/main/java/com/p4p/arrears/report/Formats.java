@@ -1,8 +1,8 @@
 package com.p4p.arrears.report;
 
+import java.time.LocalDate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Date;
 import java.util.Comparator;
 
 import com.p4p.arrears.policy.Policy;
@@ -32,8 +32,8 @@ public final class Formats {
         return money(amount, Math.max(digits, needed));
     }
 
-    public static String date(Date date) {
-        return date == null ? "" : date.toLocalDate().toString();
+    public static String date(LocalDate date) {
+        return date == null ? "" : date.toString();
     }
 
     /** A plain decimal without needless trailing zeros beyond what its inputs carried. */

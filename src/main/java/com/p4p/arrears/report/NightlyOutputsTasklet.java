@@ -53,7 +53,7 @@ public class NightlyOutputsTasklet implements Tasklet {
                         String currency = rs.getString(3);
                         out.row(d, rs.getString(1), rs.getString(2), currency,
                                 Formats.money(rs.getBigDecimal(4), currency, policy),
-                                Formats.money(rs.getBigDecimal(5), currency, policy), Formats.date(rs.getDate(6)),
+                                Formats.money(rs.getBigDecimal(5), currency, policy), Formats.date(rs.getObject(6, LocalDate.class)),
                                 Integer.toString(rs.getInt(7)), rs.getString(8), rs.getString(9), rs.getString(10),
                                 rs.getString(11));
                     });
@@ -82,7 +82,7 @@ public class NightlyOutputsTasklet implements Tasklet {
                         String currency = rs.getString(6);
                         out.row(d, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                                 Formats.money(rs.getBigDecimal(5), currency, policy), currency,
-                                Integer.toString(rs.getInt(7)), Formats.date(rs.getDate(8)));
+                                Integer.toString(rs.getInt(7)), Formats.date(rs.getObject(8, LocalDate.class)));
                     }, day);
             out.commit();
         }
@@ -97,7 +97,7 @@ public class NightlyOutputsTasklet implements Tasklet {
                                 Formats.money(rs.getBigDecimal(5), currency, policy),
                                 Formats.money(rs.getBigDecimal(6), currency, policy),
                                 Formats.money(rs.getBigDecimal(7), currency, policy), nullToEmpty(currency),
-                                Formats.date(rs.getDate(9)));
+                                Formats.date(rs.getObject(9, LocalDate.class)));
                     }, day, day);
             out.commit();
         }
