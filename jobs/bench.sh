@@ -7,14 +7,16 @@
 #
 # Options: --xmx 2g (JVM heap), --java-opts "..." (more JVM options, e.g. -Dpipeline.chunk-size=5000),
 # --no-build (use target/ as it is), --keep (keep the database and /tmp folder), --no-balances,
-# --date 2026-11-26 (first business date), --seed 42.
+# --date 2026-11-26 (first business date), --seed 42,
+# --buffer-pool 8G (sets the server's innodb_buffer_pool_size for the run and puts it back after; the
+# default leaves the server as it is).
 # Database: root without password on 127.0.0.1:3306 unless BENCH_MYSQL ("mariadb -u... -h...") and
 # BENCH_JDBC_BASE ("jdbc:mysql://host:3306") say otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 accounts=100000 spend=1000000 payments=100000 nights=1 xmx=2g java_opts="" build=yes keep=no
-balances=true first=2026-11-26 seed=42
+balances=true first=2026-11-26 seed=42 buffer_pool=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --accounts) accounts=$2; shift 2 ;;
@@ -28,7 +30,8 @@ while [ $# -gt 0 ]; do
     --no-build) build=no; shift ;;
     --no-balances) balances=false; shift ;;
     --keep) keep=yes; shift ;;
-    *) sed -n '2,13p' "$0" >&2; exit 2 ;;
+    --buffer-pool) buffer_pool=$2; shift 2 ;;
+    *) sed -n '2,15p' "$0" >&2; exit 2 ;;
   esac
 done
 
@@ -43,7 +46,19 @@ fi
 work=$(mktemp -d /tmp/p4p-bench.XXXXXX)
 db="arrears_bench_$(date +%Y%m%d%H%M%S)_$$"
 bare="${db}_bare"
+pool_before=$(sql -N -e "SELECT @@innodb_buffer_pool_size")
+set_pool() {
+  sql -e "SET GLOBAL innodb_buffer_pool_size = $1"
+  # the resize runs in the background: wait until the server reports it done
+  for _ in $(seq 1 120); do
+    [ "$(sql -N -e "SELECT @@innodb_buffer_pool_size")" -ge "$1" ] && break
+    sleep 1
+  done
+}
 cleanup() {
+  if [ -n "$buffer_pool" ]; then
+    set_pool "$pool_before" || true
+  fi
   if [ "$keep" = no ]; then
     sql -e "DROP DATABASE IF EXISTS $db; DROP DATABASE IF EXISTS $bare" || true
     rm -rf "$work"
@@ -54,6 +69,10 @@ cleanup() {
 trap cleanup EXIT
 
 echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "$buffer_pool" ]; then
+  set_pool "$(numfmt --from=iec "$buffer_pool")"
+fi
+echo "database: $(sql -N -e "SELECT CONCAT(VERSION(), ', innodb_buffer_pool_size ', @@innodb_buffer_pool_size DIV 1048576, ' MB')")"
 echo "size: $accounts accounts, $spend spend rows, $payments payment rows per night, $nights night(s); -Xmx$xmx $java_opts"
 echo "work folder $work, database $db"
 
