@@ -81,17 +81,7 @@ public class CloseLedgerDayTasklet implements Tasklet {
                     movements.put(rs.getString(1), new BigDecimal[]{rs.getBigDecimal(2), rs.getBigDecimal(3)});
                 }, day);
 
-        // the earliest REFUND or CHARGEBACK date is the ageing anchor of an account without spend
-        String reversal = "CASE WHEN d.first_reversal_date IS NOT NULL AND (%1$s.earliest_reversal_date IS NULL"
-                + " OR d.first_reversal_date < %1$s.earliest_reversal_date) THEN d.first_reversal_date"
-                + " ELSE %1$s.earliest_reversal_date END";
-        int updated = h2
-                ? jdbc.update("MERGE INTO account USING (SELECT account_id, debits, credits, first_reversal_date"
-                        + " FROM account_day_delta WHERE business_date = ?) d ON (account.account_id = d.account_id)"
-                        + " WHEN MATCHED AND (account.totals_as_of IS NULL OR account.totals_as_of < ?) THEN UPDATE SET"
-                        + " debits = account.debits + d.debits, credits = account.credits + d.credits, totals_as_of = ?,"
-                        + " earliest_reversal_date = " + String.format(reversal, "account"), day, day, day)
-                : addToAccountTotals(day);
+        int updated = addToAccountTotals(day);
         contribution.incrementWriteCount(updated);
 
         // Spend charged on D can only have been posted tonight (a later date is FUTURE_DATE), so these are new
@@ -140,29 +130,43 @@ public class CloseLedgerDayTasklet implements Tasklet {
     }
 
     /**
-     * MySQL: adds the day's movements to the accounts' running totals through INSERT ... ON DUPLICATE KEY
-     * UPDATE: MariaDB's multi-table UPDATE of a million accounts through a join took 17 s, this 13. Every
-     * account of account_day_delta exists (postings need a known account) and none is at this date yet
-     * (checked first), so each row is an update that moves totals_as_of, which the server counts twice; a row
-     * inserted (counted once) would mean a broken ledger and fails the close, rolling it back.
+     * Adds each account's movement of the day to its running totals and moves its earliest refund or
+     * chargeback date (the ageing anchor of an account without spend). Every account of account_day_delta
+     * must exist (postings need a known account) and none may be at this date yet (checked first): anything
+     * else is a broken ledger and fails the close, which rolls it back.
+     * <p>
+     * MySQL through INSERT ... ON DUPLICATE KEY UPDATE: MariaDB's multi-table UPDATE of a million accounts
+     * through a join took 17 s, this 13. Each row updated moves totals_as_of, so the server counts it twice
+     * and a row inserted (an unknown account) once. H2 through the equivalent MERGE.
      */
     private int addToAccountTotals(Date day) {
         if (jdbc.queryForObject("SELECT COUNT(*) FROM account WHERE totals_as_of >= ?", Long.class, day) > 0) {
             throw new IllegalStateException("account totals already include " + businessDate + " or a later date");
         }
         long moved = jdbc.queryForObject("SELECT COUNT(*) FROM account_day_delta WHERE business_date = ?", Long.class, day);
-        int affected = jdbc.update("INSERT INTO account (account_id, store_id, currency, opened_date, enforcement_hold, first_seen_date,"
-                + " snapshot_date, snapshot_line, debits, credits, totals_as_of, earliest_reversal_date)"
-                + " SELECT account_id, '', '', business_date, 'N', business_date, business_date, 0, debits, credits,"
-                + " business_date, first_reversal_date FROM account_day_delta WHERE business_date = ?"
-                + " ON DUPLICATE KEY UPDATE debits = account.debits + VALUES(debits),"
-                + " credits = account.credits + VALUES(credits), earliest_reversal_date = CASE WHEN"
-                + " VALUES(earliest_reversal_date) IS NOT NULL AND (account.earliest_reversal_date IS NULL"
-                + " OR VALUES(earliest_reversal_date) < account.earliest_reversal_date) THEN VALUES(earliest_reversal_date)"
-                + " ELSE account.earliest_reversal_date END, totals_as_of = VALUES(totals_as_of)", day);
-        if (affected != 2 * moved) { // every row changes (totals_as_of moves forward), so each update counts 2
-            throw new IllegalStateException("adding the movements of " + moved + " accounts on " + businessDate
-                    + " affected " + affected + " rows: some accounts with ledger entries are not in the account table");
+        String reversal = "CASE WHEN %1$s IS NOT NULL AND (account.earliest_reversal_date IS NULL"
+                + " OR %1$s < account.earliest_reversal_date) THEN %1$s ELSE account.earliest_reversal_date END";
+        long updated;
+        if (h2) {
+            updated = jdbc.update("MERGE INTO account USING (SELECT account_id, debits, credits, first_reversal_date"
+                    + " FROM account_day_delta WHERE business_date = ?) d ON (account.account_id = d.account_id)"
+                    + " WHEN MATCHED THEN UPDATE SET debits = account.debits + d.debits,"
+                    + " credits = account.credits + d.credits, totals_as_of = ?, earliest_reversal_date = "
+                    + String.format(reversal, "d.first_reversal_date"), day, day);
+        } else {
+            int affected = jdbc.update("INSERT INTO account (account_id, store_id, currency, opened_date, enforcement_hold,"
+                    + " first_seen_date, snapshot_date, snapshot_line, debits, credits, totals_as_of,"
+                    + " earliest_reversal_date) SELECT account_id, '', '', business_date, 'N', business_date,"
+                    + " business_date, 0, debits, credits, business_date, first_reversal_date FROM account_day_delta"
+                    + " WHERE business_date = ? ON DUPLICATE KEY UPDATE debits = account.debits + VALUES(debits),"
+                    + " credits = account.credits + VALUES(credits), earliest_reversal_date = "
+                    + String.format(reversal, "VALUES(earliest_reversal_date)")
+                    + ", totals_as_of = VALUES(totals_as_of)", day);
+            updated = affected == 2 * moved ? moved : -1; // an insert among the updates counts 1
+        }
+        if (updated != moved) {
+            throw new IllegalStateException(moved + " accounts have ledger entries of " + businessDate
+                    + " but not all of them are in the account table");
         }
         return (int) moved;
     }
