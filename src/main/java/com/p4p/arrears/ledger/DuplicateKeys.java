@@ -1,9 +1,7 @@
 package com.p4p.arrears.ledger;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import com.p4p.arrears.ingest.LedgerItem;
@@ -37,15 +35,22 @@ final class DuplicateKeys {
         if (keys == null) {
             return null;
         }
-        Map<String, Long> lineById = new HashMap<>(items.size() * 2);
-        items.forEach(i -> lineById.put(i.id(), i.lineNumber()));
-        Set<Long> skipped = new HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (String key : keys) {
             String id = sourceId(key, source);
-            Long line = id == null ? null : lineById.get(id);
-            if (line == null || !skipped.add(line)) {
+            if (id == null || !ids.add(id)) {
                 return null;
             }
+        }
+        // the items' ids are distinct (an id posts once), so each named id is at most one item's
+        Set<Long> skipped = new HashSet<>();
+        for (LedgerItem i : items) {
+            if (ids.contains(i.id())) {
+                skipped.add(i.lineNumber());
+            }
+        }
+        if (skipped.size() != ids.size()) {
+            return null;
         }
         return skipped;
     }
