@@ -133,21 +133,25 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
      */
     private Outcome loadedAgainstUniqueKey(List<LedgerItem> valid, Set<String> postedPayments, long firstLine,
                                            int rows) {
+        List<String> accountIds = new ArrayList<>(valid.size());
         Set<String> maybeSuspended = new LinkedHashSet<>();
         for (LedgerItem i : valid) {
+            accountIds.add(i.accountId());
             if (suspended.mightContain(i.id())) {
                 maybeSuspended.add(i.id());
             }
         }
+        // looked up once for however many times the chunk is decided
+        Map<String, String> currencies = accounts.currencies(accountIds);
         Map<String, LedgerItem> taken = ledger.openSuspense(source, maybeSuspended);
 
         // decided as if none of the chunk's ids were posted yet; the rows that would not post even so
         // (a few) get their ids looked up, and only ids found taken can change the decision
-        Outcome o = decide(valid, taken, postedPayments, firstLine, rows);
+        Outcome o = decide(valid, taken, currencies, postedPayments, firstLine, rows);
         Map<String, LedgerItem> posted = ledger.postedItems(source, idsNotPosting(valid, o.decisions.toPost()));
         if (!posted.isEmpty()) {
             taken.putAll(posted);
-            o = decide(valid, taken, postedPayments, firstLine, rows);
+            o = decide(valid, taken, currencies, postedPayments, firstLine, rows);
         }
 
         Set<Long> skipped = ledger.appendLedger(o.decisions.toPost(), source, businessDate);
@@ -164,7 +168,7 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
             }
         }
         taken.putAll(ledger.postedItems(source, skippedIds));
-        Outcome again = decide(valid, taken, postedPayments, firstLine, rows);
+        Outcome again = decide(valid, taken, currencies, postedPayments, firstLine, rows);
         if (!sameItems(again.decisions.toPost(), inserted)) {
             throw new IllegalStateException(source.code() + " chunk from line " + firstLine
                     + ": the rows the ledger accepted are not the rows that should post");
@@ -173,11 +177,14 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
     }
 
     /** {@link PostingDecider#decide} on copies, so the chunk can be decided again. */
-    private Outcome decide(List<LedgerItem> valid, Map<String, LedgerItem> taken, Set<String> postedPayments,
-                           long firstLine, int rows) {
+    private static Outcome decide(List<LedgerItem> valid, Map<String, LedgerItem> taken,
+                                  Map<String, String> currencies, Set<String> postedPayments, long firstLine, int rows) {
         Tally tally = new Tally(firstLine, rows);
-        PostingDecider.Decisions d = PostingDecider.decide(valid, new HashMap<>(taken), accounts::currency,
-                new HashSet<>(postedPayments), tally);
+        // every row that posts or is suspended takes its id: room for all of them, no rehashing
+        Map<String, LedgerItem> takenCopy = new HashMap<>(2 * (taken.size() + valid.size()));
+        takenCopy.putAll(taken);
+        PostingDecider.Decisions d = PostingDecider.decide(valid, takenCopy, currencies, new HashSet<>(postedPayments),
+                tally);
         return new Outcome(d, tally);
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import com.p4p.arrears.ingest.EntryType;
 import com.p4p.arrears.ingest.IngestLog.Tally;
@@ -34,15 +33,6 @@ public final class PostingDecider {
      */
     public static Decisions decide(List<LedgerItem> items, Map<String, LedgerItem> taken,
                                    Map<String, String> accountCurrency, Set<String> postedPayments, Tally tally) {
-        return decide(items, taken, accountCurrency::get, postedPayments, tally);
-    }
-
-    /**
-     * As {@link #decide(List, Map, Map, Set, Tally)}, with the accounts' currencies from a lookup
-     * (null: no such account), so a caller holding every account need not copy a chunk's into a map.
-     */
-    public static Decisions decide(List<LedgerItem> items, Map<String, LedgerItem> taken,
-                                   Function<String, String> accountCurrency, Set<String> postedPayments, Tally tally) {
         List<LedgerItem> post = new ArrayList<>();
         List<LedgerItem> suspend = new ArrayList<>();
         List<Break> breaks = new ArrayList<>();
@@ -59,7 +49,7 @@ public final class PostingDecider {
                 }
                 continue;
             }
-            String currency = accountCurrency.apply(item.accountId());
+            String currency = accountCurrency.get(item.accountId());
             if (currency == null) {
                 tally.suspended++;
                 taken.put(item.id(), item);
