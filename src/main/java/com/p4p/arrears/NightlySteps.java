@@ -236,7 +236,7 @@ public class NightlySteps {
     public ValidatingReader<LedgerItem> spendRows(@Value(DATE) LocalDate date, @Value(INPUT) String input,
                                                   @Value(POLICY) String policy) {
         return new ValidatingReader<>(new CsvRowReader(Source.SPEND, Source.SPEND.file(Path.of(input), date)),
-                new SpendRowValidator(policies.get(policy), date));
+                new SpendRowValidator(policies.get(policy), date), Math.max(4096, chunkSize("ingestSpend")));
     }
 
     @Bean
@@ -250,7 +250,7 @@ public class NightlySteps {
     public ValidatingReader<LedgerItem> paymentsRows(@Value(DATE) LocalDate date, @Value(INPUT) String input,
                                                      @Value(POLICY) String policy) {
         return new ValidatingReader<>(new CsvRowReader(Source.PAYMENTS, Source.PAYMENTS.file(Path.of(input), date)),
-                new PaymentRowValidator(policies.get(policy), date));
+                new PaymentRowValidator(policies.get(policy), date), Math.max(4096, chunkSize("ingestPayments")));
     }
 
     @Bean

@@ -115,6 +115,42 @@ class PostingPathsTest {
         assertThat(o.account("A1")).containsEntry("balance", "-11345.00"); // 150 * 151 / 2 + 20
     }
 
+    /**
+     * Ids posted by an earlier chunk of the same file (ids with '-', as MariaDB names them in its
+     * duplicate-key warnings "&lt;id&gt;-spend"): on MySQL the load skips them and the rows are decided
+     * again against the entries that hold them; the first occurrence's line stays the posted one.
+     */
+    @Test
+    void idsPostedByAnEarlierChunkOfTheFileAreDuplicatesOrConflicts() throws Exception {
+        String[] rows = new String[130];
+        for (int i = 0; i < 100; i++) {
+            rows[i] = "CHG-2026-11-26-" + i + ",A-1,K-1,2026-11-26,1," + (i + 1) + ".00,USD";
+        }
+        for (int i = 100; i < rows.length; i++) {
+            rows[i] = "NEW-" + i + ",A-1,K-1,2026-11-26,1,1.00,USD";
+        }
+        rows[110] = "CHG-2026-11-26-7,A-1,K-1,2026-11-26,1,8.0,USD";    // line 112: same as line 9, duplicate
+        rows[111] = "CHG-2026-11-26-8,A-1,K-1,2026-11-26,1,99.00,USD";  // line 113: differs from line 10, conflict
+        rows[112] = "CHG-2026-11-26-8,A-1,K-1,2026-11-26,1,9.00,USD";   // line 114: same as line 10, duplicate
+        rows[113] = "CHG-2026-11-26-9,NOBODY,K-1,2026-11-26,1,10.00,USD"; // line 115: conflict, not suspended
+        new NightFiles(in, D1).accounts("A-1,S1,USD,2025-01-01,N").spend(rows).payments();
+        assertThat(run(D1)).isEqualTo(BatchStatus.COMPLETED);
+
+        Outputs o = new Outputs(out, D1);
+        assertThat(o.summary("duplicate", "spend")).isEqualTo("2");
+        assertThat(o.summary("conflict", "spend")).isEqualTo("2");
+        assertThat(o.summary("suspended", "spend")).isEqualTo("0");
+        assertThat(o.summary("posted", "spend")).isEqualTo("126");
+        assertThat(o.rows("recon_breaks.csv")).extracting(r -> r.get("break_type") + ":" + r.get("reference") + ":"
+                        + r.get("account_id") + ":" + r.get("expected") + ":" + r.get("actual"))
+                .containsExactly("CONFLICTING_DUPLICATE:CHG-2026-11-26-8:A-1:9.00:99.00",
+                        "CONFLICTING_DUPLICATE:CHG-2026-11-26-9:NOBODY:10.00:10.00");
+        assertThat(jdbc.queryForList("SELECT line_number FROM ledger_entry WHERE source_id IN"
+                + " ('CHG-2026-11-26-7', 'CHG-2026-11-26-8', 'CHG-2026-11-26-9') ORDER BY line_number", Long.class))
+                .containsExactly(9L, 10L, 11L);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry", Long.class)).isEqualTo(126);
+    }
+
     private BatchStatus run(LocalDate date) throws Exception {
         return runner.run(new RunParameters(date, in, out, null)).getStatus();
     }

@@ -12,7 +12,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 /**
  * Reads and validates an input file's rows ahead, on a thread of its own, while the step writes the
  * previous chunk: parsing and validation (the JVM's share of ingestion) overlap the database's share
- * instead of alternating with it. A bounded queue holds at most a few thousand rows.
+ * instead of alternating with it. A bounded queue holds at most about a chunk's rows.
  * <p>
  * For the step it is the {@link CsvRowReader} followed by the {@link RowValidator}, row for row: it
  * hands out every row's validation result in file order, and saves as its restart position the
@@ -22,10 +22,11 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 public class ValidatingReader<T> implements ItemStreamReader<Validated<T>> {
 
     private static final int BATCH = 256;
-    private static final int BATCHES_AHEAD = 16;
+    private static final int DEFAULT_AHEAD = 16 * BATCH;
 
     private final CsvRowReader rows;
     private final RowValidator<T> validator;
+    private final int batchesAhead;
     private BlockingQueue<Object> queue;
     private Thread worker;
     private List<Item<T>> current = List.of();
@@ -42,15 +43,25 @@ public class ValidatingReader<T> implements ItemStreamReader<Validated<T>> {
     private static final Object END = new Object();
 
     public ValidatingReader(CsvRowReader rows, RowValidator<T> validator) {
+        this(rows, validator, DEFAULT_AHEAD);
+    }
+
+    /**
+     * @param rowsAhead how many rows at most are read ahead; a step's chunk size, so that the next
+     *                  chunk is ready when the writer has written the previous one (with fewer the
+     *                  writer would wait for the rest of it, and reading would wait while it writes)
+     */
+    public ValidatingReader(CsvRowReader rows, RowValidator<T> validator, int rowsAhead) {
         this.rows = rows;
         this.validator = validator;
+        this.batchesAhead = Math.max(1, (rowsAhead + BATCH - 1) / BATCH);
     }
 
     @Override
     public void open(ExecutionContext context) {
         rows.open(context);
         position = rows.position();
-        queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
+        queue = new ArrayBlockingQueue<>(batchesAhead);
         worker = new Thread(this::readAhead, "read-ahead-" + Thread.currentThread().getName());
         worker.setDaemon(true);
         worker.start();

@@ -3,6 +3,7 @@ package com.p4p.arrears.ledger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -126,49 +127,49 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
         return new Outcome(d, tally);
     }
 
-    /** The MySQL path: see the class comment. */
+    /**
+     * The MySQL path: see the class comment. The chunk is decided once in the common case; again only
+     * when a lookup or the load turns up ids that were already posted.
+     */
     private Outcome loadedAgainstUniqueKey(List<LedgerItem> valid, Set<String> postedPayments, long firstLine,
                                            int rows) {
-        Map<String, String> currencies = new HashMap<>();
+        List<String> accountIds = new ArrayList<>(valid.size());
         Set<String> maybeSuspended = new LinkedHashSet<>();
         for (LedgerItem i : valid) {
-            String currency = accounts.currency(i.accountId());
-            if (currency != null) {
-                currencies.put(i.accountId(), currency);
-            }
+            accountIds.add(i.accountId());
             if (suspended.mightContain(i.id())) {
                 maybeSuspended.add(i.id());
             }
         }
+        // looked up once for however many times the chunk is decided
+        Map<String, String> currencies = accounts.currencies(accountIds);
         Map<String, LedgerItem> taken = ledger.openSuspense(source, maybeSuspended);
 
-        // rows that would not post even if no id were posted yet: look their ids up (a few per chunk)
-        PostingDecider.Decisions guess = decide(valid, taken, currencies, postedPayments, firstLine, rows).decisions;
-        Set<Long> guessedPosts = lines(guess.toPost());
-        Set<String> notPosting = new LinkedHashSet<>();
-        for (LedgerItem i : valid) {
-            if (!guessedPosts.contains(i.lineNumber())) {
-                notPosting.add(i.id());
-            }
-        }
-        taken.putAll(ledger.postedItems(source, notPosting));
-
+        // decided as if none of the chunk's ids were posted yet; the rows that would not post even so
+        // (a few) get their ids looked up, and only ids found taken can change the decision
         Outcome o = decide(valid, taken, currencies, postedPayments, firstLine, rows);
+        Map<String, LedgerItem> posted = ledger.postedItems(source, idsNotPosting(valid, o.decisions.toPost()));
+        if (!posted.isEmpty()) {
+            taken.putAll(posted);
+            o = decide(valid, taken, currencies, postedPayments, firstLine, rows);
+        }
+
         Set<Long> skipped = ledger.appendLedger(o.decisions.toPost(), source, businessDate);
         if (skipped.isEmpty()) {
             return o;
         }
         Set<String> skippedIds = new LinkedHashSet<>();
+        List<LedgerItem> inserted = new ArrayList<>(o.decisions.toPost().size());
         for (LedgerItem i : o.decisions.toPost()) {
             if (skipped.contains(i.lineNumber())) {
                 skippedIds.add(i.id());
+            } else {
+                inserted.add(i);
             }
         }
         taken.putAll(ledger.postedItems(source, skippedIds));
         Outcome again = decide(valid, taken, currencies, postedPayments, firstLine, rows);
-        Set<Long> inserted = lines(o.decisions.toPost());
-        inserted.removeAll(skipped);
-        if (!lines(again.decisions.toPost()).equals(inserted)) {
+        if (!sameItems(again.decisions.toPost(), inserted)) {
             throw new IllegalStateException(source.code() + " chunk from line " + firstLine
                     + ": the rows the ledger accepted are not the rows that should post");
         }
@@ -176,17 +177,40 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
     }
 
     /** {@link PostingDecider#decide} on copies, so the chunk can be decided again. */
-    private static Outcome decide(List<LedgerItem> valid, Map<String, LedgerItem> taken, Map<String, String> currencies,
-                                  Set<String> postedPayments, long firstLine, int rows) {
+    private static Outcome decide(List<LedgerItem> valid, Map<String, LedgerItem> taken,
+                                  Map<String, String> currencies, Set<String> postedPayments, long firstLine, int rows) {
         Tally tally = new Tally(firstLine, rows);
-        PostingDecider.Decisions d = PostingDecider.decide(valid, new HashMap<>(taken), currencies,
-                new java.util.HashSet<>(postedPayments), tally);
+        // every row that posts or is suspended takes its id: room for all of them, no rehashing
+        Map<String, LedgerItem> takenCopy = new HashMap<>(2 * (taken.size() + valid.size()));
+        takenCopy.putAll(taken);
+        PostingDecider.Decisions d = PostingDecider.decide(valid, takenCopy, currencies, new HashSet<>(postedPayments),
+                tally);
         return new Outcome(d, tally);
     }
 
-    private static Set<Long> lines(List<LedgerItem> items) {
-        Set<Long> out = new java.util.HashSet<>();
-        items.forEach(i -> out.add(i.lineNumber()));
+    /** The ids of the rows not among those to post (which are a subsequence of them, in order). */
+    private static Set<String> idsNotPosting(List<LedgerItem> valid, List<LedgerItem> toPost) {
+        Set<String> out = new LinkedHashSet<>();
+        int next = 0;
+        for (LedgerItem i : valid) {
+            if (next < toPost.size() && toPost.get(next) == i) {
+                next++;
+            } else {
+                out.add(i.id());
+            }
+        }
         return out;
+    }
+
+    private static boolean sameItems(List<LedgerItem> a, List<LedgerItem> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int k = 0; k < a.size(); k++) {
+            if (a.get(k) != b.get(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -173,7 +173,7 @@ public class LedgerRepository {
         if (skips == 0) {
             return Set.of();
         }
-        Set<Long> skipped = fromDuplicateKeys(items, source, loaded.duplicateKeys());
+        Set<Long> skipped = DuplicateKeys.skippedLines(items, source, loaded.duplicateKeys());
         if (skipped == null) {
             // the server did not name them all: the rows inserted are the new entries, by line number
             skipped = new HashSet<>();
@@ -189,27 +189,6 @@ public class LedgerRepository {
         if (skipped.size() != skips) {
             throw new IllegalStateException("loaded " + loaded.inserted() + " of " + items.size() + " " + source.code()
                     + " entries but cannot tell which " + skips + " were skipped");
-        }
-        return skipped;
-    }
-
-    /**
-     * The lines of the items whose ids the server named as duplicate keys ("source-id", the unique key's
-     * values), or null unless every named key is one of the items'.
-     */
-    private static Set<Long> fromDuplicateKeys(List<LedgerItem> items, Source source, List<String> keys) {
-        if (keys == null) {
-            return null;
-        }
-        Map<String, Long> lineById = new HashMap<>();
-        items.forEach(i -> lineById.put(i.id(), i.lineNumber()));
-        String prefix = source.code() + "-";
-        Set<Long> skipped = new HashSet<>();
-        for (String key : keys) {
-            Long line = key.startsWith(prefix) ? lineById.get(key.substring(prefix.length())) : null;
-            if (line == null || !skipped.add(line)) {
-                return null;
-            }
         }
         return skipped;
     }

@@ -45,6 +45,7 @@ public final class BulkLoad {
             return raw('\\').raw('N');
         }
         int n = value.length();
+        ensure(2 * n); // escaping at most doubles an ASCII value
         for (int i = 0; i < n; i++) {
             char c = value.charAt(i);
             if (c >= 0x80) {
@@ -58,7 +59,22 @@ public final class BulkLoad {
 
     public BulkLoad number(long value) {
         separator();
-        return ascii(Long.toString(value));
+        if (value < 0) {
+            return ascii(Long.toString(value));
+        }
+        // digits written straight into the buffer: no String per value (a chunk has thousands)
+        int digits = 1;
+        for (long v = value; v >= 10; v /= 10) {
+            digits++;
+        }
+        ensure(digits);
+        long v = value;
+        for (int at = size + digits - 1; at >= size; at--) {
+            buf[at] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        size += digits;
+        return this;
     }
 
     /** Appends a whole number, or NULL. */
@@ -74,12 +90,32 @@ public final class BulkLoad {
         return ascii(value.toPlainString());
     }
 
+    /** Appends a date as yyyy-MM-dd, or NULL. */
     public BulkLoad date(LocalDate value) {
         if (value == null) {
             return text(null);
         }
         separator();
-        return ascii(value.toString());
+        int year = value.getYear();
+        if (year < 0 || year > 9999) {
+            return ascii(value.toString());
+        }
+        // written digit by digit: LocalDate.toString builds a StringBuilder and a String per call
+        ensure(10);
+        fixedDigits(year, 4);
+        buf[size++] = '-';
+        fixedDigits(value.getMonthValue(), 2);
+        buf[size++] = '-';
+        fixedDigits(value.getDayOfMonth(), 2);
+        return this;
+    }
+
+    private void fixedDigits(int value, int width) {
+        for (int at = size + width - 1; at >= size; at--) {
+            buf[at] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        size += width;
     }
 
     public BulkLoad endRow() {
@@ -91,6 +127,11 @@ public final class BulkLoad {
 
     public int rows() {
         return rows;
+    }
+
+    /** The rows as they are sent to the server. */
+    String payload() {
+        return new String(buf, 0, size, StandardCharsets.UTF_8);
     }
 
     /**
@@ -222,14 +263,21 @@ public final class BulkLoad {
         return this;
     }
 
+    /** Writes an ASCII character, escaped; the caller has ensured room for two bytes. */
     private void escaped(char c) {
-        switch (c) {
-            case '\\' -> raw('\\').raw('\\');
-            case '\t' -> raw('\\').raw('t');
-            case '\n' -> raw('\\').raw('n');
-            case '\r' -> raw('\\').raw('r');
-            case '\0' -> raw('\\').raw('0');
-            default -> raw(c);
+        char escape = switch (c) {
+            case '\\' -> '\\';
+            case '\t' -> 't';
+            case '\n' -> 'n';
+            case '\r' -> 'r';
+            case '\0' -> '0';
+            default -> 0;
+        };
+        if (escape == 0) {
+            buf[size++] = (byte) c;
+        } else {
+            buf[size++] = '\\';
+            buf[size++] = (byte) escape;
         }
     }
 

@@ -3,6 +3,11 @@ package com.p4p.arrears.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 class AccountDirectoryTest {
@@ -25,6 +30,28 @@ class AccountDirectoryTest {
         assertThat(d.currency("")).isNull();
         assertThat(d.currency("ÄCC1")).isNull();
         assertThat(d.currency("A".repeat(300))).isNull();
+    }
+
+    @Test
+    void aChunksAccountsLookedUpTogetherAreWhatEachLookupSays() {
+        AccountDirectory d = new AccountDirectory();
+        String[] currencies = {"USD", "EUR", "CNY"};
+        for (int i = 0; i < 50_000; i++) {
+            d.add("A" + i, currencies[i % 3]);
+        }
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 100_000; i += 7) {
+            ids.add("A" + i); // half of them do not exist
+        }
+        ids.addAll(List.of("A1", "A1", "", "a1", "A".repeat(300), "ÄCC1"));
+        Map<String, String> expected = new HashMap<>();
+        ids.forEach(id -> {
+            if (d.currency(id) != null) {
+                expected.put(id, d.currency(id));
+            }
+        });
+        assertThat(expected).hasSize(50_000 / 7 + 2);
+        assertThat(d.currencies(ids)).isEqualTo(expected);
     }
 
     @Test
