@@ -169,7 +169,7 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
         }
         taken.putAll(ledger.postedItems(source, skippedIds));
         Outcome again = decide(valid, taken, currencies, postedPayments, firstLine, rows);
-        if (!sameItems(again.decisions.toPost(), inserted)) {
+        if (!again.decisions.toPost().equals(inserted)) {
             throw new IllegalStateException(source.code() + " chunk from line " + firstLine
                     + ": the rows the ledger accepted are not the rows that should post");
         }
@@ -200,17 +200,5 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
             }
         }
         return out;
-    }
-
-    private static boolean sameItems(List<LedgerItem> a, List<LedgerItem> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int k = 0; k < a.size(); k++) {
-            if (a.get(k) != b.get(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 }
