@@ -83,27 +83,39 @@ printf 'generated in %.1fs: %s\n' "$(echo "$(date +%s.%N) - $t0" | bc)" "$(du -s
 
 sql -e "CREATE DATABASE $db CHARACTER SET utf8mb4 COLLATE utf8mb4_bin; CREATE DATABASE $bare CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
 
-declare -a night_seconds
-for ((n = 1; n <= nights; n++)); do
-  d=$(date -d "$first + $((n - 1)) days" +%F)
-  ymd=$(date -d "$d" +%Y%m%d)
-  spend_file="$work/in/spend_$ymd.csv"
-
-  # The yardstick: the same spend file into a bare table (the ledger's column types, no keys).
+# Loads the night's spend file into a bare table: sets load_s (seconds) and loaded (rows).
+bare_load() {
   sql "$bare" -e "DROP TABLE IF EXISTS spend_raw; CREATE TABLE spend_raw (
       charge_id VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin, account_id VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin,
       campaign_id VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin, charge_date DATE, clicks BIGINT,
       amount DECIMAL(20,4), currency VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin) ENGINE=InnoDB"
+  local l0
   l0=$(date +%s.%N)
   sql --local-infile=1 "$bare" -e "LOAD DATA LOCAL INFILE '$spend_file' INTO TABLE spend_raw CHARACTER SET utf8mb4
       FIELDS TERMINATED BY ',' LINES TERMINATED BY '\n' IGNORE 1 LINES" 2>/dev/null
   load_s=$(echo "$(date +%s.%N) - $l0" | bc)
   loaded=$(sql -N "$bare" -e "SELECT COUNT(*) FROM spend_raw")
   sql "$bare" -e "DROP TABLE spend_raw"
+}
+# All CPU ticks and the stolen ones, from /proc/stat.
+cpu_ticks() { awk '/^cpu / {t = 0; for (i = 2; i <= NF; i++) t += $i; print t, $9}' /proc/stat; }
+steal_percent() { echo "$1 $2" | awk '{d = $3 - $1; printf "%.1f", d > 0 ? 100 * ($4 - $2) / d : 0}'; }
 
+declare -a night_seconds
+for ((n = 1; n <= nights; n++)); do
+  d=$(date -d "$first + $((n - 1)) days" +%F)
+  ymd=$(date -d "$d" +%Y%m%d)
+  spend_file="$work/in/spend_$ymd.csv"
+
+  # The yardstick: the same spend file into a bare table (the ledger's column types, no keys), loaded
+  # right before and right after the night; their mean is what the night is compared with, so that a
+  # machine whose speed drifts during the run (other tenants: see the steal figure) is compared fairly.
+  bare_load
+  load_before=$load_s
   report="$work/report_$ymd.tsv"
   echo
   echo "== night $n: $d  (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  steal0=$(cpu_ticks)
   j0=$(date +%s.%N)
   set +e
   SPRING_DATASOURCE_URL="$jdbc_base/$db" SPRING_DATASOURCE_USERNAME=root SPRING_DATASOURCE_PASSWORD= \
@@ -113,14 +125,19 @@ for ((n = 1; n <= nights; n++)); do
   rc=$?
   set -e
   wall=$(echo "$(date +%s.%N) - $j0" | bc)
+  steal=$(steal_percent "$steal0" "$(cpu_ticks)")
   if [ $rc -ne 0 ]; then
     tail -30 "$work/job_$ymd.log"
     echo "night $d failed (exit $rc); log in $work/job_$ymd.log"
     keep=yes
     exit 1
   fi
+  bare_load
+  load_after=$load_s
+  load_s=$(echo "($load_before + $load_after) / 2" | bc -l)
 
-  awk -F'\t' -v load_s="$load_s" -v loaded="$loaded" -v wall="$wall" '
+  awk -F'\t' -v load_s="$load_s" -v load_before="$load_before" -v load_after="$load_after" -v loaded="$loaded" \
+    -v wall="$wall" -v steal="$steal" '
     $1 == "step" {
       rows = ($2 == "closeLedgerDay" || $2 == "writeOutputs" || $2 == "findMissingBalances") ? $5 : $4
       rate = $6 > 0 ? rows / $6 : 0
@@ -130,7 +147,8 @@ for ((n = 1; n <= nights; n++)); do
     $1 == "job" { job_s = $6; peak = $7; live = $8; jvm_cpu = $9; db_cpu = $10; max = $11 }
     END {
       printf "  %-20s %10s      %8.1f s   (process wall time with JVM start-up %.1f s)  cpu s: jvm %.1f db %.1f\n", "whole night", "", job_s, wall, jvm_cpu, db_cpu
-      printf "  LOAD DATA LOCAL INFILE of the spend file into a bare table: %d rows in %.1f s (%.0f rows/s)\n", loaded, load_s, loaded / load_s
+      printf "  CPU stolen by the hypervisor during the night: %s%%\n", steal
+      printf "  LOAD DATA LOCAL INFILE of the spend file into a bare table: %d rows in %.1f s before the night, %.1f s after: mean %.1f s (%.0f rows/s)\n", loaded, load_before, load_after, load_s, loaded / load_s
       printf "  ratio spend ingestion / LOAD DATA: %.2f (target <= 2)\n", spend_s / load_s
       printf "  ratio whole night / LOAD DATA:     %.2f (target <= 5)\n", job_s / load_s
       printf "  JVM heap: peak in use %d MB, max live after GC %d MB, -Xmx %d MB (target <= 2048)\n", peak, live, max
