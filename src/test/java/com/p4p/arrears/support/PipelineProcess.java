@@ -45,7 +45,11 @@ public final class PipelineProcess {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("PIPELINE_CHUNK_SIZE", "500"); // many chunk boundaries to fail between
+        // many chunk boundaries to fail between, in every step
+        for (String variable : List.of("PIPELINE_CHUNK_SIZE", "PIPELINE_CHUNK_SIZE_INGESTSPEND",
+                "PIPELINE_CHUNK_SIZE_INGESTPAYMENTS")) {
+            pb.environment().put(variable, "500");
+        }
         pb.environment().putAll(env);
         return pb.start();
     }
