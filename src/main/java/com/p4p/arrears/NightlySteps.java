@@ -43,6 +43,7 @@ import com.p4p.arrears.ingest.ValidatingReader;
 import com.p4p.arrears.ingest.VerifyDeliveryTasklet;
 import com.p4p.arrears.ledger.CloseLedgerDayTasklet;
 import com.p4p.arrears.ledger.LedgerPostingWriter;
+import com.p4p.arrears.ledger.LedgerLoadLines;
 import com.p4p.arrears.ledger.LedgerRepository;
 import com.p4p.arrears.ledger.SuspendedItem;
 import com.p4p.arrears.ledger.SuspenseReleaseWriter;
@@ -236,7 +237,13 @@ public class NightlySteps {
     public ValidatingReader<LedgerItem> spendRows(@Value(DATE) LocalDate date, @Value(INPUT) String input,
                                                   @Value(POLICY) String policy) {
         return new ValidatingReader<>(new CsvRowReader(Source.SPEND, Source.SPEND.file(Path.of(input), date)),
-                new SpendRowValidator(policies.get(policy), date), Math.max(4096, chunkSize("ingestSpend")));
+                new SpendRowValidator(policies.get(policy), date), Math.max(4096, chunkSize("ingestSpend")),
+                loadLinesAhead(date));
+    }
+
+    /** Valid rows encoded for the ledger's LOAD DATA on the reading thread, where the database takes them. */
+    private LedgerLoadLines loadLinesAhead(LocalDate date) {
+        return ledger.bulkLoads() ? new LedgerLoadLines(date) : null;
     }
 
     @Bean
@@ -250,7 +257,8 @@ public class NightlySteps {
     public ValidatingReader<LedgerItem> paymentsRows(@Value(DATE) LocalDate date, @Value(INPUT) String input,
                                                      @Value(POLICY) String policy) {
         return new ValidatingReader<>(new CsvRowReader(Source.PAYMENTS, Source.PAYMENTS.file(Path.of(input), date)),
-                new PaymentRowValidator(policies.get(policy), date), Math.max(4096, chunkSize("ingestPayments")));
+                new PaymentRowValidator(policies.get(policy), date), Math.max(4096, chunkSize("ingestPayments")),
+                loadLinesAhead(date));
     }
 
     @Bean
@@ -262,7 +270,8 @@ public class NightlySteps {
     @Bean
     @StepScope
     public CloseLedgerDayTasklet closeLedgerDayTasklet(@Value(DATE) LocalDate date, @Value(POLICY) String policy) {
-        return new CloseLedgerDayTasklet(date, policies.get(policy), jdbc, Databases.isH2(dataSource));
+        return new CloseLedgerDayTasklet(date, policies.get(policy), jdbc, Databases.isH2(dataSource),
+                ledger.dayPostings());
     }
 
     @Bean

@@ -5,7 +5,15 @@ public sealed interface Validated<T> {
 
     long lineNumber();
 
-    record Valid<T>(T row, long lineNumber) implements Validated<T> {
+    /**
+     * @param prepared the row already encoded the way it will be written (for the ledger: its LOAD DATA
+     *                 line), done ahead on the reading thread; null when not prepared
+     */
+    record Valid<T>(T row, long lineNumber, byte[] prepared) implements Validated<T> {
+
+        public Valid(T row, long lineNumber) {
+            this(row, lineNumber, null);
+        }
     }
 
     record Rejected<T>(long lineNumber, RejectReason reason, String raw) implements Validated<T> {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Function;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -26,6 +27,7 @@ public class ValidatingReader<T> implements ItemStreamReader<Validated<T>> {
 
     private final CsvRowReader rows;
     private final RowValidator<T> validator;
+    private final Function<T, byte[]> preparer;
     private final int batchesAhead;
     private BlockingQueue<Object> queue;
     private Thread worker;
@@ -43,17 +45,20 @@ public class ValidatingReader<T> implements ItemStreamReader<Validated<T>> {
     private static final Object END = new Object();
 
     public ValidatingReader(CsvRowReader rows, RowValidator<T> validator) {
-        this(rows, validator, DEFAULT_AHEAD);
+        this(rows, validator, DEFAULT_AHEAD, null);
     }
 
     /**
      * @param rowsAhead how many rows at most are read ahead; a step's chunk size, so that the next
      *                  chunk is ready when the writer has written the previous one (with fewer the
      *                  writer would wait for the rest of it, and reading would wait while it writes)
+     * @param preparer  encodes each valid row the way the writer will write it, on this reader's thread
+     *                  (so the writer only copies bytes); null: none
      */
-    public ValidatingReader(CsvRowReader rows, RowValidator<T> validator, int rowsAhead) {
+    public ValidatingReader(CsvRowReader rows, RowValidator<T> validator, int rowsAhead, Function<T, byte[]> preparer) {
         this.rows = rows;
         this.validator = validator;
+        this.preparer = preparer;
         this.batchesAhead = Math.max(1, (rowsAhead + BATCH - 1) / BATCH);
     }
 
@@ -72,7 +77,11 @@ public class ValidatingReader<T> implements ItemStreamReader<Validated<T>> {
             List<Item<T>> batch = new ArrayList<>(BATCH);
             InputRow row;
             while ((row = rows.read()) != null) {
-                batch.add(new Item<>(validator.process(row), rows.position()));
+                Validated<T> v = validator.process(row);
+                if (preparer != null && v instanceof Validated.Valid<T> ok) {
+                    v = new Validated.Valid<>(ok.row(), ok.lineNumber(), preparer.apply(ok.row()));
+                }
+                batch.add(new Item<>(v, rows.position()));
                 if (batch.size() == BATCH) {
                     queue.put(batch);
                     batch = new ArrayList<>(BATCH);

@@ -1,5 +1,6 @@
 package com.p4p.arrears.ledger;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -7,23 +8,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every known account's currency, exact, in about 20 bytes per account (an open-addressing table over
+ * Every known account's currency, exact, in about 25 bytes per account (an open-addressing table over
  * the ids' bytes): what posting needs to tell a posted row from a suspended or currency-mismatched one
  * without a database lookup per row. Built once per ingestion step from the account table (which only
  * the accounts step changes, and it runs before), so it is the same answer the database would give.
  * <p>
- * It is the one per-account structure the pipeline keeps in memory: it grows with the number of
- * accounts (about 20 MB for a million), never with the rows of a night; above
+ * With {@link DayPostings}, which indexes its per-account arrays by {@link #indexOf}, it is one of the
+ * two per-account structures the pipeline keeps in memory: they grow with the number of accounts
+ * (about 30 MB for a million), never with the rows of a night; above
  * {@code pipeline.posting.account-directory-max} accounts posting looks accounts up per chunk instead.
  * Ids are ASCII ({@code A-Z a-z 0-9 _ - .}, SPEC 2).
  */
 public final class AccountDirectory {
 
+    /** Length byte, currency byte and 4-byte entry number around each id's bytes. */
+    private static final int ENTRY_OVERHEAD = 6;
+
     private final List<String> currencyCodes = new ArrayList<>();
-    /** Per entry: id length, id bytes, currency index. */
+    /** Per entry: id length, id bytes, currency index, entry number (4 bytes). */
     private byte[] arena = new byte[1 << 16];
     private int arenaSize;
     private int entries;
+    /** Entry number -> the entry's offset in the arena. */
+    private int[] offsets = new int[1 << 10];
+    private String lastAdded;
+    private boolean inIdOrder = true;
     /**
      * Slot -> the entry's offset in the arena + 1; 0 is empty. Kept at most half full. The offset
      * itself, not an entry number, so a lookup touches two places in memory (slot, entry), not three:
@@ -56,8 +65,11 @@ public final class AccountDirectory {
             }
             currencyCodes.add(currency);
         }
-        if (arenaSize + n + 2 > arena.length) {
-            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + n + 2));
+        if (arenaSize + n + ENTRY_OVERHEAD > arena.length) {
+            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + n + ENTRY_OVERHEAD));
+        }
+        if (entries == offsets.length) {
+            offsets = Arrays.copyOf(offsets, 2 * offsets.length);
         }
         int at = arenaSize;
         arena[arenaSize++] = (byte) n;
@@ -69,8 +81,42 @@ public final class AccountDirectory {
             arena[arenaSize++] = (byte) ch;
         }
         arena[arenaSize++] = (byte) c;
-        entries++;
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            arena[arenaSize++] = (byte) (entries >>> shift);
+        }
+        offsets[entries++] = at;
         slots[slot] = at + 1;
+        if (lastAdded != null && lastAdded.compareTo(accountId) >= 0) {
+            inIdOrder = false;
+        }
+        lastAdded = accountId;
+    }
+
+    /**
+     * The account's entry number (0 to size - 1, in the order accounts were added), or -1 when no such
+     * account exists: an index for per-account arrays.
+     */
+    public int indexOf(String accountId) {
+        if (accountId.length() > 255) {
+            return -1;
+        }
+        int e = slots[find(accountId)];
+        if (e == 0) {
+            return -1;
+        }
+        int at = e - 1 + 2 + (arena[e - 1] & 0xff);
+        return (arena[at] & 0xff) << 24 | (arena[at + 1] & 0xff) << 16 | (arena[at + 2] & 0xff) << 8 | arena[at + 3] & 0xff;
+    }
+
+    /** The id of the account with this entry number. */
+    public String idAt(int index) {
+        int at = offsets[index];
+        return new String(arena, at + 1, arena[at] & 0xff, StandardCharsets.US_ASCII);
+    }
+
+    /** Whether accounts were added in increasing id order (byte order), so entry numbers follow it. */
+    public boolean inIdOrder() {
+        return inIdOrder;
     }
 
     /** The account's currency, or null when no such account exists. */
@@ -165,7 +211,7 @@ public final class AccountDirectory {
     private void rehash(int size) {
         int[] fresh = new int[size];
         int mask = size - 1;
-        for (int at = 0; at < arenaSize; at += (arena[at] & 0xff) + 2) {
+        for (int at = 0; at < arenaSize; at += (arena[at] & 0xff) + ENTRY_OVERHEAD) {
             int slot = hashOfEntry(at) & mask;
             while (fresh[slot] != 0) {
                 slot = (slot + 1) & mask;

@@ -6,28 +6,33 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.p4p.arrears.ops.BulkLoad;
 import com.p4p.arrears.policy.Policy;
 
 /**
- * Closes the ledger day, set-based, in one transaction: sums the day's postings per account in one
- * pass (account_day_delta), adds them to each account's running totals (once: an account already at
- * this date is skipped), adds the day's spend per charge date to the ageing history
- * (account_spend_day), records each currency's opening, debits, credits and closing balance, and
- * moves each account's earliest refund or chargeback date. Refuses to complete when closing != opening
- * + credits - debits.
+ * Closes the ledger day in one transaction: the day's movements per account (account_day_delta) are
+ * added to each account's running totals (an account already at this date fails the close), the day's
+ * spend per charge date to the ageing history (account_spend_day), each currency's opening, debits,
+ * credits and closing balance are recorded, and each account's earliest refund or chargeback date
+ * moves. Refuses to complete when closing != opening + credits - debits.
  * <p>
  * The day's postings (of the suspense release, spend and payments steps) are the entries after the
- * last one of the previous close ({@code ledger_day}): a primary-key range, read in two passes (all
- * entries by account; late charges by account and charge date). Posting thus costs one insert per row
- * instead of per-account upserts for every row, and at 10 rows per account a night, the close writes a
- * tenth of what posting used to. MySQL adds to the totals with INSERT ... ON DUPLICATE KEY
- * UPDATE; H2 (tests, embedded use) through the equivalent MERGE.
+ * last one of the previous close ({@code ledger_day}). Their movements per account come, on MySQL,
+ * from the sums the posting steps kept as their chunks committed ({@link DayPostings}), written with
+ * LOAD DATA: no pass over the day's entries, which took most of the close (sorting 11M entries by
+ * account, then a second pass for late charges). Those sums are taken only if they provably hold
+ * exactly the day's entries (their entry-id ranges run from the previous close to the ledger's last
+ * entry); otherwise (a night restarted in a new process, H2, an entry from anywhere else) the entries
+ * are summed in the database, set-based, in two passes. MySQL adds to the totals with INSERT ... ON
+ * DUPLICATE KEY UPDATE; H2 (tests, embedded use) through the equivalent MERGE.
  */
 public class CloseLedgerDayTasklet implements Tasklet {
 
@@ -35,18 +40,33 @@ public class CloseLedgerDayTasklet implements Tasklet {
     private static final String CREDIT = "CASE entry_type WHEN 'PAYMENT' THEN amount WHEN 'REFUND' THEN -amount"
             + " WHEN 'CHARGEBACK' THEN -amount ELSE 0 END";
 
+    /** Step execution context key: where the day's movements per account came from. */
+    public static final String SUMMED_KEY = "movementsSummed";
+    public static final String SUMMED_BY_POSTING = "as posted (sums kept by the posting steps)";
+    public static final String SUMMED_FROM_ENTRIES = "from the ledger's entries";
+
+    private static final Logger log = LoggerFactory.getLogger("progress");
     private static final long SORT_BUFFER = 512L << 20;
+    private static final String DELTA_COLUMNS = "business_date, account_id, debits, credits, spend_on_date,"
+            + " first_reversal_date";
+    private static final String SPEND_DAY_COLUMNS = "account_id, charge_date, amount";
+    private static final int LOAD_SLICE = 100_000;
+    private static final int LATE_BATCH = 2_000;
 
     private final LocalDate businessDate;
     private final Policy policy;
     private final JdbcTemplate jdbc;
     private final boolean h2;
+    private final DayPostingsTracker tracker;
 
-    public CloseLedgerDayTasklet(LocalDate businessDate, Policy policy, JdbcTemplate jdbc, boolean h2) {
+    /** @param tracker the posting steps' sums of the day, or null to always sum the entries in the database */
+    public CloseLedgerDayTasklet(LocalDate businessDate, Policy policy, JdbcTemplate jdbc, boolean h2,
+                                 DayPostingsTracker tracker) {
         this.businessDate = businessDate;
         this.policy = policy;
         this.jdbc = jdbc;
         this.h2 = h2;
+        this.tracker = tracker;
     }
 
     @Override
@@ -57,22 +77,15 @@ public class CloseLedgerDayTasklet implements Tasklet {
                 Long.class, day);
 
         jdbc.update("DELETE FROM account_day_delta WHERE business_date = ?", day);
-        // A million groups overflow MySQL's default in-memory temporary table (16 MB) and the on-disk one took
-        // 137 s for 11M entries; sorting in a large enough buffer (allocated as needed) takes 20 s.
-        if (!h2) {
-            jdbc.execute("SET SESSION sort_buffer_size = " + SORT_BUFFER);
+        DayPostings sums = postingSums(after);
+        if (sums != null) {
+            writeDayDelta(sums);
+        } else {
+            sumDayEntries(after, day);
         }
-        try {
-            jdbc.update("INSERT INTO account_day_delta (business_date, account_id, debits, credits, spend_on_date,"
-                    + " first_reversal_date) SELECT " + (h2 ? "" : "SQL_BIG_RESULT ") + "?, account_id, SUM(" + DEBIT
-                    + "), SUM(" + CREDIT + "), SUM(CASE WHEN entry_type = 'SPEND' AND entry_date = ? THEN amount ELSE 0 END),"
-                    + " MIN(CASE WHEN entry_type IN ('REFUND', 'CHARGEBACK') THEN entry_date END)"
-                    + " FROM ledger_entry WHERE entry_id > ? AND posted_date = ? GROUP BY account_id", day, day, after, day);
-        } finally {
-            if (!h2) {
-                jdbc.execute("SET SESSION sort_buffer_size = DEFAULT");
-            }
-        }
+        String from = sums != null ? SUMMED_BY_POSTING : SUMMED_FROM_ENTRIES;
+        chunkContext.getStepContext().getStepExecution().getExecutionContext().putString(SUMMED_KEY, from);
+        log.info("closeLedgerDay: the day's movements " + from);
 
         Map<String, BigDecimal[]> movements = new HashMap<>();
         jdbc.query("SELECT a.currency, SUM(d.debits), SUM(d.credits) FROM account_day_delta d"
@@ -84,31 +97,12 @@ public class CloseLedgerDayTasklet implements Tasklet {
         int updated = addToAccountTotals(day);
         contribution.incrementWriteCount(updated);
 
-        // Spend charged on D can only have been posted tonight (a later date is FUTURE_DATE), so these are new
-        // rows, in account order. Late charges (dated before D, a few percent) are grouped by account and date
-        // in a second pass over the day's entries and added to what those dates already had. The close is one
-        // transaction, and its ledger_day row (primary key: the date) makes a second close of the same date
-        // fail rather than add anything twice.
-        String spendToday = "SELECT account_id, business_date, spend_on_date FROM account_day_delta"
-                + " WHERE business_date = ? AND spend_on_date > 0";
-        String lateSpend = "SELECT account_id, entry_date, SUM(amount) AS amount FROM ledger_entry WHERE entry_id > ?"
-                + " AND posted_date = ? AND entry_type = 'SPEND' AND entry_date <> ? GROUP BY account_id, entry_date";
-        if (h2) {
-            jdbc.update("MERGE INTO account_spend_day USING (" + spendToday + ") s ON (account_spend_day.account_id ="
-                    + " s.account_id AND account_spend_day.charge_date = s.business_date)"
-                    + " WHEN MATCHED THEN UPDATE SET amount = account_spend_day.amount + s.spend_on_date"
-                    + " WHEN NOT MATCHED THEN INSERT (account_id, charge_date, amount)"
-                    + " VALUES (s.account_id, s.business_date, s.spend_on_date)", day);
-            jdbc.update("MERGE INTO account_spend_day USING (" + lateSpend + ") s ON (account_spend_day.account_id ="
-                    + " s.account_id AND account_spend_day.charge_date = s.entry_date)"
-                    + " WHEN MATCHED THEN UPDATE SET amount = account_spend_day.amount + s.amount"
-                    + " WHEN NOT MATCHED THEN INSERT (account_id, charge_date, amount)"
-                    + " VALUES (s.account_id, s.entry_date, s.amount)", after, day, day);
+        // The close is one transaction, and its ledger_day row (primary key: the date) makes a second close
+        // of the same date fail rather than add anything twice.
+        if (sums != null) {
+            addSpendDays(sums);
         } else {
-            jdbc.update("INSERT INTO account_spend_day (account_id, charge_date, amount) " + spendToday
-                    + " ON DUPLICATE KEY UPDATE amount = account_spend_day.amount + VALUES(amount)", day);
-            jdbc.update("INSERT INTO account_spend_day (account_id, charge_date, amount) " + lateSpend
-                    + " ON DUPLICATE KEY UPDATE amount = account_spend_day.amount + VALUES(amount)", after, day, day);
+            addSpendDays(after, day);
         }
         Map<String, BigDecimal> closing = balancesByCurrency();
 
@@ -126,7 +120,125 @@ public class CloseLedgerDayTasklet implements Tasklet {
         }
         jdbc.update("INSERT INTO ledger_day (business_date, last_entry_id) SELECT ?, COALESCE(MAX(entry_id), 0)"
                 + " FROM ledger_entry", day);
+        if (tracker != null) {
+            tracker.closed(businessDate); // frees the sums; should this transaction fail, the next try sums the entries
+        }
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The sums the posting steps kept of the day's entries if they hold exactly the entries after the
+     * previous close's last one, else null. MySQL only: they are written with LOAD DATA.
+     */
+    private DayPostings postingSums(long after) {
+        DayPostings sums = h2 || tracker == null ? null : tracker.sumsOf(businessDate);
+        if (sums == null) {
+            return null;
+        }
+        long last = jdbc.queryForObject("SELECT COALESCE(MAX(entry_id), 0) FROM ledger_entry", Long.class);
+        return sums.covers(after, last) ? sums : null;
+    }
+
+    /** account_day_delta from the posting steps' sums, in account order (the table's), a slice per LOAD DATA. */
+    private void writeDayDelta(DayPostings sums) {
+        BulkLoad[] rows = {new BulkLoad()};
+        sums.forEachAccount(a -> {
+            rows[0].date(businessDate).text(a.accountId()).decimal(a.debits()).decimal(a.credits())
+                    .decimal(a.spendOnDate()).date(a.firstReversalDate()).endRow();
+            if (rows[0].rows() == LOAD_SLICE) {
+                rows[0].into(jdbc, "account_day_delta", DELTA_COLUMNS);
+                rows[0] = new BulkLoad();
+            }
+        });
+        rows[0].into(jdbc, "account_day_delta", DELTA_COLUMNS);
+    }
+
+    /** account_day_delta by summing the day's entries in the database: one pass, sorted by account. */
+    private void sumDayEntries(long after, Date day) {
+        // A million groups overflow MySQL's default in-memory temporary table (16 MB) and the on-disk one took
+        // 137 s for 11M entries; sorting in a large enough buffer (allocated as needed) takes 20 s.
+        if (!h2) {
+            jdbc.execute("SET SESSION sort_buffer_size = " + SORT_BUFFER);
+        }
+        try {
+            jdbc.update("INSERT INTO account_day_delta (" + DELTA_COLUMNS + ") SELECT " + (h2 ? "" : "SQL_BIG_RESULT ")
+                    + "?, account_id, SUM(" + DEBIT + "), SUM(" + CREDIT + "),"
+                    + " SUM(CASE WHEN entry_type = 'SPEND' AND entry_date = ? THEN amount ELSE 0 END),"
+                    + " MIN(CASE WHEN entry_type IN ('REFUND', 'CHARGEBACK') THEN entry_date END)"
+                    + " FROM ledger_entry WHERE entry_id > ? AND posted_date = ? GROUP BY account_id", day, day, after, day);
+        } finally {
+            if (!h2) {
+                jdbc.execute("SET SESSION sort_buffer_size = DEFAULT");
+            }
+        }
+    }
+
+    /**
+     * Adds the day's spend per charge date to the ageing history (account_spend_day) from the posting
+     * steps' sums: spend charged on the date itself as new rows (it can only have been posted tonight;
+     * LOAD DATA refuses a row that exists), late charges added to what their dates already had.
+     */
+    private void addSpendDays(DayPostings sums) {
+        BulkLoad[] today = {new BulkLoad()};
+        sums.forEachAccount(a -> {
+            if (a.spendOnDate().signum() > 0) {
+                today[0].text(a.accountId()).date(businessDate).decimal(a.spendOnDate()).endRow();
+                if (today[0].rows() == LOAD_SLICE) {
+                    today[0].into(jdbc, "account_spend_day", SPEND_DAY_COLUMNS);
+                    today[0] = new BulkLoad();
+                }
+            }
+        });
+        today[0].into(jdbc, "account_spend_day", SPEND_DAY_COLUMNS);
+        StringBuilder late = new StringBuilder();
+        int lateRows = 0;
+        for (DayPostings.LateSpend l : sums.lateSpend()) {
+            late.append(lateRows == 0 ? "(" : ",(").append(Ids.literal(l.accountId())).append(",'")
+                    .append(l.chargeDate()).append("',").append(l.amount().toPlainString()).append(')');
+            if (++lateRows == LATE_BATCH) {
+                addLateSpend(late);
+                late.setLength(0);
+                lateRows = 0;
+            }
+        }
+        if (lateRows > 0) {
+            addLateSpend(late);
+        }
+    }
+
+    private void addLateSpend(CharSequence values) {
+        jdbc.update("INSERT INTO account_spend_day (" + SPEND_DAY_COLUMNS + ") VALUES " + values
+                + " ON DUPLICATE KEY UPDATE amount = account_spend_day.amount + VALUES(amount)");
+    }
+
+    /**
+     * Adds the day's spend per charge date to the ageing history by summing the day's entries. Spend
+     * charged on D can only have been posted tonight (a later date is FUTURE_DATE), so these are new
+     * rows, in account order. Late charges (dated before D, a few percent) are grouped by account and
+     * date in a second pass over the day's entries and added to what those dates already had.
+     */
+    private void addSpendDays(long after, Date day) {
+        String spendToday = "SELECT account_id, business_date, spend_on_date FROM account_day_delta"
+                + " WHERE business_date = ? AND spend_on_date > 0";
+        String lateSpend = "SELECT account_id, entry_date, SUM(amount) AS amount FROM ledger_entry WHERE entry_id > ?"
+                + " AND posted_date = ? AND entry_type = 'SPEND' AND entry_date <> ? GROUP BY account_id, entry_date";
+        if (h2) {
+            jdbc.update("MERGE INTO account_spend_day USING (" + spendToday + ") s ON (account_spend_day.account_id ="
+                    + " s.account_id AND account_spend_day.charge_date = s.business_date)"
+                    + " WHEN MATCHED THEN UPDATE SET amount = account_spend_day.amount + s.spend_on_date"
+                    + " WHEN NOT MATCHED THEN INSERT (account_id, charge_date, amount)"
+                    + " VALUES (s.account_id, s.business_date, s.spend_on_date)", day);
+            jdbc.update("MERGE INTO account_spend_day USING (" + lateSpend + ") s ON (account_spend_day.account_id ="
+                    + " s.account_id AND account_spend_day.charge_date = s.entry_date)"
+                    + " WHEN MATCHED THEN UPDATE SET amount = account_spend_day.amount + s.amount"
+                    + " WHEN NOT MATCHED THEN INSERT (account_id, charge_date, amount)"
+                    + " VALUES (s.account_id, s.entry_date, s.amount)", after, day, day);
+        } else {
+            jdbc.update("INSERT INTO account_spend_day (" + SPEND_DAY_COLUMNS + ") " + spendToday
+                    + " ON DUPLICATE KEY UPDATE amount = account_spend_day.amount + VALUES(amount)", day);
+            jdbc.update("INSERT INTO account_spend_day (" + SPEND_DAY_COLUMNS + ") " + lateSpend
+                    + " ON DUPLICATE KEY UPDATE amount = account_spend_day.amount + VALUES(amount)", after, day, day);
+        }
     }
 
     /**

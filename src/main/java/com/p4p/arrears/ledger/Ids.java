@@ -31,6 +31,14 @@ public final class Ids {
         return s.append(')').toString();
     }
 
+    /** {@code 'a'}: one id as an SQL literal. */
+    public static String literal(String id) {
+        if (!isId(id)) {
+            throw new IllegalArgumentException("not a valid id: " + id);
+        }
+        return "'" + id + "'";
+    }
+
     static boolean isId(String id) {
         int n = id.length();
         if (n == 0 || n > 64) {

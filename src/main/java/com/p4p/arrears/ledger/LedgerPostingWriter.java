@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,11 +69,15 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
         }
         List<Validated.Rejected<?>> rejects = new ArrayList<>();
         List<LedgerItem> valid = new ArrayList<>();
+        Map<LedgerItem, byte[]> prepared = new IdentityHashMap<>();
         for (Validated<LedgerItem> v : chunk) {
             if (v instanceof Validated.Rejected<LedgerItem> r) {
                 rejects.add(r);
             } else if (v instanceof Validated.Valid<LedgerItem> ok) {
                 valid.add(ok.row());
+                if (ok.prepared() != null) {
+                    prepared.put(ok.row(), ok.prepared());
+                }
             }
         }
         log.insertRejects(businessDate, source, rejects);
@@ -88,7 +93,7 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
         Set<String> postedPayments = ledger.postedPaymentIds(originals);
 
         Outcome o = accounts == null ? lookedUp(valid, postedPayments, firstLine, chunk.size())
-                : loadedAgainstUniqueKey(valid, postedPayments, firstLine, chunk.size());
+                : loadedAgainstUniqueKey(valid, prepared, postedPayments, firstLine, chunk.size());
         o.tally.rejected = rejects.size();
         ledger.insertSuspense(o.decisions.toSuspend());
         if (suspended != null) {
@@ -131,8 +136,8 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
      * The MySQL path: see the class comment. The chunk is decided once in the common case; again only
      * when a lookup or the load turns up ids that were already posted.
      */
-    private Outcome loadedAgainstUniqueKey(List<LedgerItem> valid, Set<String> postedPayments, long firstLine,
-                                           int rows) {
+    private Outcome loadedAgainstUniqueKey(List<LedgerItem> valid, Map<LedgerItem, byte[]> prepared,
+                                           Set<String> postedPayments, long firstLine, int rows) {
         List<String> accountIds = new ArrayList<>(valid.size());
         Set<String> maybeSuspended = new LinkedHashSet<>();
         for (LedgerItem i : valid) {
@@ -154,7 +159,9 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
             o = decide(valid, taken, currencies, postedPayments, firstLine, rows);
         }
 
-        Set<Long> skipped = ledger.appendLedger(o.decisions.toPost(), source, businessDate);
+        List<byte[]> lines = new ArrayList<>(o.decisions.toPost().size());
+        o.decisions.toPost().forEach(i -> lines.add(prepared.get(i)));
+        Set<Long> skipped = ledger.appendLedger(o.decisions.toPost(), lines, source, businessDate);
         if (skipped.isEmpty()) {
             return o;
         }

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,8 +24,9 @@ import com.p4p.arrears.ops.BulkLoad;
 import com.p4p.arrears.ops.Databases;
 
 /**
- * The ledger tables: posted entries, suspense, and what posting adds to the per-account aggregates.
- * Every lookup takes a whole chunk's ids at once: there are no per-row queries.
+ * The ledger tables: posted entries and suspense. Every lookup takes a whole chunk's ids at once: there
+ * are no per-row queries. Every entry inserted is reported to the {@link DayPostingsTracker}, whose
+ * sums spare the close a pass over the day's entries.
  */
 @Repository
 public class LedgerRepository {
@@ -33,6 +35,7 @@ public class LedgerRepository {
             + "campaign_id, clicks, channel, original_payment_id, received_date, line_number";
 
     private final JdbcTemplate jdbc;
+    private final DayPostingsTracker posted;
 
     private final long accountDirectoryMax;
     private volatile Boolean bulkLoads;
@@ -41,7 +44,13 @@ public class LedgerRepository {
     public LedgerRepository(JdbcTemplate jdbc,
                             @Value("${pipeline.posting.account-directory-max:10000000}") long accountDirectoryMax) {
         this.jdbc = jdbc;
+        this.posted = new DayPostingsTracker(this::accountDirectory);
         this.accountDirectoryMax = accountDirectoryMax;
+    }
+
+    /** The sums of the day's postings, kept as they commit (for the close). */
+    public DayPostingsTracker dayPostings() {
+        return posted;
     }
 
     /** Whether the database takes LOAD DATA LOCAL (MySQL); asked once. */
@@ -91,7 +100,8 @@ public class LedgerRepository {
             return null;
         }
         AccountDirectory directory = new AccountDirectory();
-        streaming().query("SELECT account_id, currency FROM account", rs -> {
+        // in id order (the primary key's: no sort), so that entry numbers follow it too
+        streaming().query("SELECT account_id, currency FROM account ORDER BY account_id", rs -> {
             directory.add(rs.getString(1), rs.getString(2));
         });
         return directory;
@@ -148,29 +158,39 @@ public class LedgerRepository {
             return;
         }
         if (bulkLoads()) {
-            ledgerLoad(items, postedDate).into(jdbc, "ledger_entry", ITEM_COLUMNS + ", posted_date");
-            return;
+            long before = lastEntryId();
+            LedgerLoadLines.rows(items, null, postedDate).into(jdbc, "ledger_entry", LedgerLoadLines.COLUMNS);
+            posted.inserted(postedDate, items, before, lastEntryId());
+        } else {
+            insertItems("INSERT INTO ledger_entry (" + ITEM_COLUMNS + ", posted_date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    items, Date.valueOf(postedDate));
+            posted.insertedUntracked(postedDate);
         }
-        insertItems("INSERT INTO ledger_entry (" + ITEM_COLUMNS + ", posted_date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                items, Date.valueOf(postedDate));
+    }
+
+    /** The highest entry id (a primary-key lookup). */
+    private long lastEntryId() {
+        return jdbc.queryForObject("SELECT COALESCE(MAX(entry_id), 0) FROM ledger_entry", Long.class);
     }
 
     /**
      * Appends entries that are expected to post, trusting the ledger's unique key rather than a lookup
      * per row (MySQL only): one LOAD DATA LOCAL whose duplicate-key rows the server skips.
      *
+     * @param prepared each item's {@link LedgerLoadLines} line if encoded ahead (null, or null items: not)
      * @return the line numbers of the items that were not inserted because their id was already posted
      *         (empty when all were)
      */
-    public Set<Long> appendLedger(List<LedgerItem> items, Source source, LocalDate postedDate) {
+    public Set<Long> appendLedger(List<LedgerItem> items, List<byte[]> prepared, Source source, LocalDate postedDate) {
         if (items.isEmpty()) {
             return Set.of();
         }
-        long before = jdbc.queryForObject("SELECT COALESCE(MAX(entry_id), 0) FROM ledger_entry", Long.class);
-        BulkLoad.Loaded loaded = ledgerLoad(items, postedDate).intoSkippingDuplicateKeys(jdbc, "ledger_entry",
-                ITEM_COLUMNS + ", posted_date");
+        long before = lastEntryId();
+        BulkLoad.Loaded loaded = LedgerLoadLines.rows(items, prepared, postedDate)
+                .intoSkippingDuplicateKeys(jdbc, "ledger_entry", LedgerLoadLines.COLUMNS);
         long skips = items.size() - loaded.inserted();
         if (skips == 0) {
+            posted.inserted(postedDate, items, before, lastEntryId());
             return Set.of();
         }
         Set<Long> skipped = DuplicateKeys.skippedLines(items, source, loaded.duplicateKeys());
@@ -190,18 +210,14 @@ public class LedgerRepository {
             throw new IllegalStateException("loaded " + loaded.inserted() + " of " + items.size() + " " + source.code()
                     + " entries but cannot tell which " + skips + " were skipped");
         }
-        return skipped;
-    }
-
-    private static BulkLoad ledgerLoad(List<LedgerItem> items, LocalDate postedDate) {
-        BulkLoad load = new BulkLoad();
+        List<LedgerItem> inserted = new ArrayList<>(items.size());
         for (LedgerItem i : items) {
-            load.text(i.source().code()).text(i.id()).text(i.accountId()).text(i.type().name()).date(i.entryDate())
-                    .decimal(i.amount()).text(i.currency()).text(i.campaignId()).number(i.clicks()).text(i.channel())
-                    .text(i.originalPaymentId()).date(i.receivedDate()).number(i.lineNumber()).date(postedDate)
-                    .endRow();
+            if (!skipped.contains(i.lineNumber())) {
+                inserted.add(i);
+            }
         }
-        return load;
+        posted.inserted(postedDate, inserted, before, lastEntryId());
+        return skipped;
     }
 
     public void insertSuspense(List<LedgerItem> items) {

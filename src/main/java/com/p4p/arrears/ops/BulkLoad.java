@@ -129,6 +129,30 @@ public final class BulkLoad {
         return rows;
     }
 
+    /** Appends a whole row as {@link #bytes} gave it (ending in its line feed). */
+    public BulkLoad line(byte[] row) {
+        if (rowStarted || row.length == 0 || row[row.length - 1] != '\n') {
+            throw new IllegalArgumentException("not a whole row");
+        }
+        ensure(row.length);
+        System.arraycopy(row, 0, buf, size, row.length);
+        size += row.length;
+        rows++;
+        return this;
+    }
+
+    /** The rows so far, as they are sent to the server. */
+    public byte[] bytes() {
+        return Arrays.copyOf(buf, size);
+    }
+
+    /** Empties the buffer, keeping its room, to build other rows. */
+    public void clear() {
+        size = 0;
+        rows = 0;
+        rowStarted = false;
+    }
+
     /** The rows as they are sent to the server. */
     String payload() {
         return new String(buf, 0, size, StandardCharsets.UTF_8);

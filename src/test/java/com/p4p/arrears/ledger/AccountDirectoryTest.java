@@ -72,4 +72,22 @@ class AccountDirectoryTest {
         d.add("A1", "USD");
         assertThatThrownBy(() -> d.add("A1", "USD")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void entryNumbersIndexEveryAccountOnceAndGiveItsIdBack() {
+        AccountDirectory d = new AccountDirectory();
+        for (int i = 0; i < 20_000; i++) {
+            d.add(String.format("ACC%06d", i), i % 2 == 0 ? "USD" : "EUR");
+        }
+        for (int i = 0; i < 20_000; i++) {
+            String id = String.format("ACC%06d", i);
+            assertThat(d.indexOf(id)).isEqualTo(i);
+            assertThat(d.idAt(i)).isEqualTo(id);
+        }
+        assertThat(d.indexOf("ACC020000")).isEqualTo(-1);
+        assertThat(d.inIdOrder()).isTrue();
+        d.add("A", "USD");
+        assertThat(d.inIdOrder()).as("'A' sorts before ACC...").isFalse();
+        assertThat(d.indexOf("A")).isEqualTo(20_000);
+    }
 }

@@ -51,8 +51,11 @@ class CloseRefusesABrokenLedgerTest {
         @Bean
         @StepScope
         CloseLedgerDayTasklet closeLedgerDayTasklet(@Value("#{jobParameters['businessDate']}") LocalDate date,
-                                                    JdbcTemplate jdbc, DataSource dataSource) {
-            return new CloseLedgerDayTasklet(date, PolicyLoader.loadDefault(), jdbc, Databases.isH2(dataSource)) {
+                                                    JdbcTemplate jdbc, DataSource dataSource,
+                                                    LedgerRepository ledger) {
+            // with the posting steps' sums, as in production: an entry slipped in makes them not count the day's
+            return new CloseLedgerDayTasklet(date, PolicyLoader.loadDefault(), jdbc, Databases.isH2(dataSource),
+                    ledger.dayPostings()) {
                 @Override
                 public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
                     if (corruption != null) {

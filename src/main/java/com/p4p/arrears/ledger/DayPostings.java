@@ -1,0 +1,198 @@
+package com.p4p.arrears.ledger;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+import com.p4p.arrears.ingest.EntryType;
+import com.p4p.arrears.ingest.LedgerItem;
+
+/**
+ * What one business date's postings add up to per account, kept as they commit: what the close of
+ * the ledger day would otherwise sum from the day's entries (debits, credits, spend charged on the
+ * date, earliest refund or chargeback date, and spend per earlier charge date). Plain Java.
+ * <p>
+ * Each insert comes with the entry-id range it filled: (highest id before it, highest id after it].
+ * The sums hold exactly the day's entries when those ranges follow each other without a hole from the
+ * previous close's last entry to the ledger's highest entry ({@link #covers}): an insert that was
+ * rolled back leaves no hole (the next one starts at the same highest id), an entry from anywhere
+ * else, or inserts this process did not see (a restart), do.
+ * <p>
+ * Amounts are exact: whole ten-thousandths (the ledger's DECIMAL scale) in longs. An amount with more
+ * digits, a sum that would overflow or an account missing from the directory makes the sums
+ * {@link #usable() unusable}, never wrong; the close then sums the entries in the database. Sums live
+ * in flat arrays indexed by the {@link AccountDirectory}'s entry numbers (about 30 bytes per account,
+ * no object per account: a million accounts cost the garbage collector nothing to keep).
+ */
+public final class DayPostings {
+
+    static final int SCALE = 4;
+    private static final int NO_DATE = Integer.MAX_VALUE;
+
+    /** One account's sums, as the close writes them. */
+    public record AccountDay(String accountId, BigDecimal debits, BigDecimal credits, BigDecimal spendOnDate,
+                             LocalDate firstReversalDate) {
+    }
+
+    /** Spend of an account charged on an earlier date. */
+    public record LateSpend(String accountId, LocalDate chargeDate, BigDecimal amount) {
+    }
+
+    private final LocalDate businessDate;
+    private final long businessDay;
+    private final AccountDirectory accounts;
+    private long[] debits;
+    private long[] credits;
+    private long[] spendOnDate;
+    private int[] firstReversalDay;
+    private boolean[] moved;
+    /** (account index << 32 | epoch day) -> spend charged on that earlier day. */
+    private final LongSums late = new LongSums();
+    private long entries;
+    private boolean usable;
+    private long firstEntryId = -1;
+    private long lastEntryId = -1;
+
+    /** @param accounts every account that can be posted to (null: none known, the sums are unusable) */
+    public DayPostings(LocalDate businessDate, AccountDirectory accounts) {
+        this.businessDate = businessDate;
+        this.businessDay = businessDate.toEpochDay();
+        this.accounts = accounts;
+        this.usable = accounts != null;
+        int n = accounts == null ? 0 : accounts.size();
+        debits = new long[n];
+        credits = new long[n];
+        spendOnDate = new long[n];
+        firstReversalDay = new int[n];
+        Arrays.fill(firstReversalDay, NO_DATE);
+        moved = new boolean[n];
+    }
+
+    public LocalDate businessDate() {
+        return businessDate;
+    }
+
+    /**
+     * Adds entries that were posted (committed) with this business date as their posted date.
+     *
+     * @param afterId the ledger's highest entry id before they were inserted
+     * @param lastId  its highest entry id after: the entries are all the ledger holds in between
+     */
+    public void add(List<LedgerItem> posted, long afterId, long lastId) {
+        if (!usable) {
+            return;
+        }
+        if (lastEntryId >= 0 && afterId != lastEntryId || lastId - afterId < posted.size()) {
+            giveUp(); // a hole: entries these sums do not hold
+            return;
+        }
+        if (firstEntryId < 0) {
+            firstEntryId = afterId;
+        }
+        lastEntryId = lastId;
+        try {
+            for (LedgerItem item : posted) {
+                add(item);
+            }
+        } catch (ArithmeticException tooLargeOrTooPrecise) {
+            giveUp();
+        }
+    }
+
+    private void add(LedgerItem item) {
+        int a = accounts.indexOf(item.accountId());
+        if (a < 0) {
+            throw new ArithmeticException("account " + item.accountId() + " is not in the directory");
+        }
+        long amount = item.amount().movePointRight(SCALE).longValueExact();
+        long day = item.entryDate().toEpochDay();
+        moved[a] = true;
+        EntryType type = item.type();
+        if (type == EntryType.SPEND) {
+            debits[a] = Math.addExact(debits[a], amount);
+            if (day == businessDay) {
+                spendOnDate[a] = Math.addExact(spendOnDate[a], amount);
+            } else {
+                late.add((long) a << 32 | (Math.toIntExact(day) & 0xffffffffL), amount);
+            }
+        } else {
+            credits[a] = Math.addExact(credits[a], type.creditSign() * amount);
+            if (type.creditSign() < 0) {
+                firstReversalDay[a] = Math.min(firstReversalDay[a], Math.toIntExact(day));
+            }
+        }
+        entries++;
+    }
+
+    /** Something was posted that these sums cannot account for: the close must sum the entries itself. */
+    public void giveUp() {
+        usable = false;
+        debits = credits = spendOnDate = new long[0];
+        firstReversalDay = new int[0];
+        moved = new boolean[0];
+    }
+
+    public boolean usable() {
+        return usable;
+    }
+
+    /** How many entries the sums hold. */
+    public long entries() {
+        return entries;
+    }
+
+    /**
+     * Whether the sums hold every entry with an id in (afterId, lastId] and no other: the day's
+     * entries, given the previous close's last entry id and the ledger's highest one.
+     */
+    public boolean covers(long afterId, long lastId) {
+        if (!usable) {
+            return false;
+        }
+        return entries == 0 ? afterId == lastId : firstEntryId == afterId && lastEntryId == lastId;
+    }
+
+    /** Visits the accounts with postings in account id order (the byte order of the ledger's ids). */
+    public void forEachAccount(Consumer<AccountDay> visitor) {
+        for (int a : movedInIdOrder()) {
+            visitor.accept(new AccountDay(accounts.idAt(a), money(debits[a]), money(credits[a]),
+                    money(spendOnDate[a]), firstReversalDay[a] == NO_DATE ? null : LocalDate.ofEpochDay(firstReversalDay[a])));
+        }
+    }
+
+    /** The spend charged before the business date, per account and charge date (in no order). */
+    public List<LateSpend> lateSpend() {
+        List<LateSpend> out = new ArrayList<>(late.size());
+        late.forEach((key, sum) -> out.add(new LateSpend(accounts.idAt((int) (key >>> 32)),
+                LocalDate.ofEpochDay((int) key), money(sum))));
+        return out;
+    }
+
+    private int[] movedInIdOrder() {
+        int count = 0;
+        for (boolean m : moved) {
+            count += m ? 1 : 0;
+        }
+        int[] out = new int[count];
+        int k = 0;
+        for (int a = 0; a < moved.length; a++) {
+            if (moved[a]) {
+                out[k++] = a;
+            }
+        }
+        if (!accounts.inIdOrder()) {
+            Integer[] boxed = Arrays.stream(out).boxed().toArray(Integer[]::new);
+            Arrays.sort(boxed, Comparator.comparing(accounts::idAt));
+            out = Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+        }
+        return out;
+    }
+
+    private static BigDecimal money(long tenThousandths) {
+        return BigDecimal.valueOf(tenThousandths, SCALE);
+    }
+}

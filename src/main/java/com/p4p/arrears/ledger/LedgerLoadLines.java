@@ -1,0 +1,55 @@
+package com.p4p.arrears.ledger;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Function;
+
+import com.p4p.arrears.ingest.LedgerItem;
+import com.p4p.arrears.ops.BulkLoad;
+
+/**
+ * The ledger's LOAD DATA line of an item (the columns of {@link #COLUMNS}), posted on a given date: the
+ * one definition of how an entry is written in bulk. As a function it encodes one item at a time into
+ * a buffer of its own, for a reading thread to encode rows ahead of the writer (not thread-safe: one
+ * per thread).
+ */
+public final class LedgerLoadLines implements Function<LedgerItem, byte[]> {
+
+    static final String COLUMNS = "source, source_id, account_id, entry_type, entry_date, amount, currency, "
+            + "campaign_id, clicks, channel, original_payment_id, received_date, line_number, posted_date";
+
+    private final LocalDate postedDate;
+    private final BulkLoad line = new BulkLoad();
+
+    public LedgerLoadLines(LocalDate postedDate) {
+        this.postedDate = postedDate;
+    }
+
+    @Override
+    public byte[] apply(LedgerItem item) {
+        line.clear();
+        append(line, item, postedDate);
+        return line.bytes();
+    }
+
+    /** Rows of these items; an item's prepared line (same index, non-null) is copied as it is. */
+    static BulkLoad rows(List<LedgerItem> items, List<byte[]> prepared, LocalDate postedDate) {
+        BulkLoad load = new BulkLoad();
+        for (int k = 0; k < items.size(); k++) {
+            byte[] line = prepared == null ? null : prepared.get(k);
+            if (line != null) {
+                load.line(line);
+            } else {
+                append(load, items.get(k), postedDate);
+            }
+        }
+        return load;
+    }
+
+    private static void append(BulkLoad load, LedgerItem i, LocalDate postedDate) {
+        load.text(i.source().code()).text(i.id()).text(i.accountId()).text(i.type().name()).date(i.entryDate())
+                .decimal(i.amount()).text(i.currency()).text(i.campaignId()).number(i.clicks()).text(i.channel())
+                .text(i.originalPaymentId()).date(i.receivedDate()).number(i.lineNumber()).date(postedDate)
+                .endRow();
+    }
+}
