@@ -99,7 +99,7 @@ bare_load() {
 }
 # All CPU ticks and the stolen ones, from /proc/stat.
 cpu_ticks() { awk '/^cpu / {t = 0; for (i = 2; i <= NF; i++) t += $i; print t, $9}' /proc/stat; }
-steal_percent() { echo "$1 $2" | awk '{d = $3 - $1; printf "%.1f", d > 0 ? 100 * ($4 - $2) / d : 0}'; }
+steal_percent() { echo "$1 $2" | awk '{d = $3 - $1; printf "%.1f", (d > 0 ? 100 * ($4 - $2) / d : 0)}'; }
 
 declare -a night_seconds
 for ((n = 1; n <= nights; n++)); do
