@@ -71,6 +71,7 @@ public class CloseLedgerDayTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        long start = System.nanoTime();
         Date day = Date.valueOf(businessDate);
         Map<String, BigDecimal> opening = balancesByCurrency();
         long after = jdbc.queryForObject("SELECT COALESCE(MAX(last_entry_id), 0) FROM ledger_day WHERE business_date < ?",
@@ -85,7 +86,8 @@ public class CloseLedgerDayTasklet implements Tasklet {
         }
         String from = sums != null ? SUMMED_BY_POSTING : SUMMED_FROM_ENTRIES;
         chunkContext.getStepContext().getStepExecution().getExecutionContext().putString(SUMMED_KEY, from);
-        log.info("closeLedgerDay: the day's movements " + from);
+        log.info("closeLedgerDay: the day's movements " + from + " in " + seconds(start));
+        long totalsStart = System.nanoTime();
 
         Map<String, BigDecimal[]> movements = new HashMap<>();
         jdbc.query("SELECT a.currency, SUM(d.debits), SUM(d.credits) FROM account_day_delta d"
@@ -96,6 +98,8 @@ public class CloseLedgerDayTasklet implements Tasklet {
 
         int updated = addToAccountTotals(day);
         contribution.incrementWriteCount(updated);
+        log.info("closeLedgerDay: " + updated + " accounts' totals moved in " + seconds(totalsStart));
+        long ageingStart = System.nanoTime();
 
         // The close is one transaction, and its ledger_day row (primary key: the date) makes a second close
         // of the same date fail rather than add anything twice.
@@ -104,6 +108,7 @@ public class CloseLedgerDayTasklet implements Tasklet {
         } else {
             addSpendDays(after, day);
         }
+        log.info("closeLedgerDay: spend per charge date added to the ageing history in " + seconds(ageingStart));
         Map<String, BigDecimal> closing = balancesByCurrency();
 
         jdbc.update("DELETE FROM currency_day WHERE business_date = ?", day);
@@ -124,6 +129,10 @@ public class CloseLedgerDayTasklet implements Tasklet {
             tracker.closed(businessDate); // frees the sums; should this transaction fail, the next try sums the entries
         }
         return RepeatStatus.FINISHED;
+    }
+
+    private static String seconds(long since) {
+        return String.format("%.1f s", (System.nanoTime() - since) / 1e9);
     }
 
     /**
