@@ -164,11 +164,34 @@ public final class DayPostings {
         }
     }
 
-    /** The spend charged before the business date, per account and charge date (in no order). */
+    /**
+     * The spend charged before the business date, per account and charge date, in account id order then
+     * date: the order of account_spend_day's key, so that adding them touches its pages one after the
+     * other (in hash order they were read at random: 87 s instead of a few for 600k rows on a 1.7M-row
+     * history that the buffer pool does not hold).
+     */
     public List<LateSpend> lateSpend() {
-        List<LateSpend> out = new ArrayList<>(late.size());
-        late.forEach((key, sum) -> out.add(new LateSpend(accounts.idAt((int) (key >>> 32)),
-                LocalDate.ofEpochDay((int) key), money(sum))));
+        long[] keys = new long[late.size()];
+        long[] sums = new long[late.size()];
+        int[] n = {0};
+        late.forEach((key, sum) -> {
+            keys[n[0]] = key;
+            sums[n[0]++] = sum;
+        });
+        Integer[] order = new Integer[keys.length];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        // the key is (account entry number, epoch day): its numeric order is account order when the
+        // directory's entry numbers follow the ids
+        Comparator<Integer> byKey = Comparator.comparingLong(k -> keys[k]);
+        Arrays.sort(order, accounts.inIdOrder() ? byKey
+                : Comparator.<Integer, String>comparing(k -> accounts.idAt((int) (keys[k] >>> 32))).thenComparing(byKey));
+        List<LateSpend> out = new ArrayList<>(keys.length);
+        for (int k : order) {
+            out.add(new LateSpend(accounts.idAt((int) (keys[k] >>> 32)), LocalDate.ofEpochDay((int) keys[k]),
+                    money(sums[k])));
+        }
         return out;
     }
 

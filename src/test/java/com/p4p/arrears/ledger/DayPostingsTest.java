@@ -59,9 +59,9 @@ class DayPostingsTest {
                         new BigDecimal("1.2550"), D.minusDays(5)),
                 new DayPostings.AccountDay("B2", new BigDecimal("0.0000"), new BigDecimal("3.3333"),
                         new BigDecimal("0.0000"), null));
-        assertThat(sums.lateSpend()).containsExactlyInAnyOrder(
-                new DayPostings.LateSpend("A1", D.minusDays(3), new BigDecimal("2.1000")),
-                new DayPostings.LateSpend("A1", D.minusDays(40), new BigDecimal("7.0000")));
+        assertThat(sums.lateSpend()).containsExactly(
+                new DayPostings.LateSpend("A1", D.minusDays(40), new BigDecimal("7.0000")),
+                new DayPostings.LateSpend("A1", D.minusDays(3), new BigDecimal("2.1000")));
     }
 
     @Test
@@ -73,6 +73,11 @@ class DayPostingsTest {
         // ascii_bin: '-' (0x2d) < '.' (0x2e) < uppercase < '_' (0x5f) < lowercase
         assertThat(byAccount(sums)).extracting(DayPostings.AccountDay::accountId)
                 .containsExactly("A-1", "A.1", "A_1", "B", "b");
+        sums.add(List.of(entry("b", EntryType.SPEND, D.minusDays(1), "1"), entry("A.1", EntryType.SPEND, D.minusDays(2), "1"),
+                entry("A.1", EntryType.SPEND, D.minusDays(9), "1"), entry("B", EntryType.SPEND, D.minusDays(1), "1")), 5, 9);
+        assertThat(sums.lateSpend()).extracting(l -> l.accountId() + "@" + l.chargeDate())
+                .as("late spend in the ageing history's key order: account, then date")
+                .containsExactly("A.1@2026-11-18", "A.1@2026-11-25", "B@2026-11-26", "b@2026-11-26");
     }
 
     @Test
