@@ -1,11 +1,14 @@
 package com.p4p.arrears.ledger;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -27,6 +30,7 @@ import com.p4p.arrears.ingest.LedgerItem;
 public class DayPostingsTracker {
 
     private static final int QUEUED_CHUNKS = 8;
+    static final Duration WAIT = Duration.ofMinutes(2);
 
     private final BlockingQueue<Runnable> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
     private final Supplier<AccountDirectory> directory;
@@ -71,17 +75,21 @@ public class DayPostingsTracker {
         });
     }
 
-    /** The sums of this date's postings seen by this process (possibly unusable or incomplete), or null. */
+    /**
+     * The sums of this date's postings seen by this process (possibly unusable or incomplete), or null:
+     * also when they are not ready within {@link #WAIT} (the queue holds a few chunks' work, seconds at
+     * most), so that the close then sums the entries rather than wait on a thread that went wrong.
+     */
     public DayPostings sumsOf(LocalDate date) {
         CompletableFuture<DayPostings> sums = new CompletableFuture<>();
         submit(() -> sums.complete(current != null && current.businessDate().equals(date) ? current : null));
         try {
-            return sums.get();
+            return sums.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted waiting for the day's posting sums", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
         }
     }
 
@@ -113,7 +121,7 @@ public class DayPostingsTracker {
     }
 
     private synchronized void ensureWorker() {
-        if (worker == null) {
+        if (worker == null || !worker.isAlive()) { // a worker that ended leaves its queue to the next
             worker = new Thread(this::work, "day-postings");
             worker.setDaemon(true);
             worker.start();
