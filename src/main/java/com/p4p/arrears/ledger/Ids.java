@@ -2,6 +2,8 @@ package com.p4p.arrears.ledger;
 
 import java.util.Collection;
 
+import com.p4p.arrears.ingest.FieldRules;
+
 /**
  * Id lists for {@code IN (...)} lookups of a whole chunk. Ids are validated (1-64 characters of
  * {@code A-Z a-z 0-9 _ - .}, SPEC 2) before they get here, so they are written into the SQL as
@@ -20,7 +22,7 @@ public final class Ids {
         }
         StringBuilder s = new StringBuilder(ids.size() * 16 + 2).append('(');
         for (String id : ids) {
-            if (!isId(id)) {
+            if (!FieldRules.isId(id)) {
                 throw new IllegalArgumentException("not a valid id: " + id);
             }
             if (s.length() > 1) {
@@ -33,23 +35,9 @@ public final class Ids {
 
     /** {@code 'a'}: one id as an SQL literal. */
     public static String literal(String id) {
-        if (!isId(id)) {
+        if (!FieldRules.isId(id)) {
             throw new IllegalArgumentException("not a valid id: " + id);
         }
         return "'" + id + "'";
-    }
-
-    static boolean isId(String id) {
-        int n = id.length();
-        if (n == 0 || n > 64) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            char c = id.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.')) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -15,8 +15,7 @@ import com.p4p.arrears.ops.BulkLoad;
  */
 public final class LedgerLoadLines implements Function<LedgerItem, byte[]> {
 
-    static final String COLUMNS = "source, source_id, account_id, entry_type, entry_date, amount, currency, "
-            + "campaign_id, clicks, channel, original_payment_id, received_date, line_number, posted_date";
+    static final String COLUMNS = LedgerRepository.ITEM_COLUMNS + ", posted_date";
 
     private final LocalDate postedDate;
     private final BulkLoad line = new BulkLoad();
@@ -32,18 +31,23 @@ public final class LedgerLoadLines implements Function<LedgerItem, byte[]> {
         return line.bytes();
     }
 
-    /** Rows of these items; an item's prepared line (same index, non-null) is copied as it is. */
-    static BulkLoad rows(List<LedgerItem> items, List<byte[]> prepared, LocalDate postedDate) {
+    /** Rows of these items; an item's prepared line (non-null) is copied as it is. */
+    static BulkLoad rows(List<LedgerItem> items, Function<LedgerItem, byte[]> prepared, LocalDate postedDate) {
         BulkLoad load = new BulkLoad();
-        for (int k = 0; k < items.size(); k++) {
-            byte[] line = prepared == null ? null : prepared.get(k);
+        for (LedgerItem item : items) {
+            byte[] line = prepared.apply(item);
             if (line != null) {
                 load.line(line);
             } else {
-                append(load, items.get(k), postedDate);
+                append(load, item, postedDate);
             }
         }
         return load;
+    }
+
+    /** No item prepared ahead. */
+    static byte[] none(LedgerItem item) {
+        return null;
     }
 
     private static void append(BulkLoad load, LedgerItem i, LocalDate postedDate) {

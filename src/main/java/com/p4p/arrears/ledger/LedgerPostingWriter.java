@@ -153,27 +153,17 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
         // decided as if none of the chunk's ids were posted yet; the rows that would not post even so
         // (a few) get their ids looked up, and only ids found taken can change the decision
         Outcome o = decide(valid, taken, currencies, postedPayments, firstLine, rows);
-        Map<String, LedgerItem> posted = ledger.postedItems(source, idsNotPosting(valid, o.decisions.toPost()));
+        Map<String, LedgerItem> posted = ledger.postedItems(source, idsLeftOut(valid, o.decisions.toPost()));
         if (!posted.isEmpty()) {
             taken.putAll(posted);
             o = decide(valid, taken, currencies, postedPayments, firstLine, rows);
         }
 
-        List<byte[]> lines = new ArrayList<>(o.decisions.toPost().size());
-        o.decisions.toPost().forEach(i -> lines.add(prepared.get(i)));
-        Set<Long> skipped = ledger.appendLedger(o.decisions.toPost(), lines, source, businessDate);
-        if (skipped.isEmpty()) {
+        List<LedgerItem> inserted = ledger.appendLedger(o.decisions.toPost(), prepared::get, source, businessDate);
+        if (inserted.size() == o.decisions.toPost().size()) {
             return o;
         }
-        Set<String> skippedIds = new LinkedHashSet<>();
-        List<LedgerItem> inserted = new ArrayList<>(o.decisions.toPost().size());
-        for (LedgerItem i : o.decisions.toPost()) {
-            if (skipped.contains(i.lineNumber())) {
-                skippedIds.add(i.id());
-            } else {
-                inserted.add(i);
-            }
-        }
+        Set<String> skippedIds = idsLeftOut(o.decisions.toPost(), inserted);
         taken.putAll(ledger.postedItems(source, skippedIds));
         Outcome again = decide(valid, taken, currencies, postedPayments, firstLine, rows);
         if (!again.decisions.toPost().equals(inserted)) {
@@ -195,12 +185,12 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
         return new Outcome(d, tally);
     }
 
-    /** The ids of the rows not among those to post (which are a subsequence of them, in order). */
-    private static Set<String> idsNotPosting(List<LedgerItem> valid, List<LedgerItem> toPost) {
+    /** The ids of the items not among {@code subsequence} (the same items, in order, with some left out). */
+    private static Set<String> idsLeftOut(List<LedgerItem> items, List<LedgerItem> subsequence) {
         Set<String> out = new LinkedHashSet<>();
         int next = 0;
-        for (LedgerItem i : valid) {
-            if (next < toPost.size() && toPost.get(next) == i) {
+        for (LedgerItem i : items) {
+            if (next < subsequence.size() && subsequence.get(next) == i) {
                 next++;
             } else {
                 out.add(i.id());

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,7 +32,7 @@ import com.p4p.arrears.ops.Databases;
 @Repository
 public class LedgerRepository {
 
-    private static final String ITEM_COLUMNS = "source, source_id, account_id, entry_type, entry_date, amount, currency, "
+    static final String ITEM_COLUMNS = "source, source_id, account_id, entry_type, entry_date, amount, currency, "
             + "campaign_id, clicks, channel, original_payment_id, received_date, line_number";
 
     private final JdbcTemplate jdbc;
@@ -159,7 +160,7 @@ public class LedgerRepository {
         }
         if (bulkLoads()) {
             long before = lastEntryId();
-            LedgerLoadLines.rows(items, null, postedDate).into(jdbc, "ledger_entry", LedgerLoadLines.COLUMNS);
+            LedgerLoadLines.rows(items, LedgerLoadLines::none, postedDate).into(jdbc, "ledger_entry", LedgerLoadLines.COLUMNS);
             posted.inserted(postedDate, items, before, lastEntryId());
         } else {
             insertItems("INSERT INTO ledger_entry (" + ITEM_COLUMNS + ", posted_date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -178,12 +179,12 @@ public class LedgerRepository {
      * per row (MySQL only): one LOAD DATA LOCAL whose duplicate-key rows the server skips.
      *
      * @param prepared each item's {@link LedgerLoadLines} line if encoded ahead (null, or null items: not)
-     * @return the line numbers of the items that were not inserted because their id was already posted
-     *         (empty when all were)
+     * @return the items inserted, in order: all of them but those whose id was already posted
      */
-    public Set<Long> appendLedger(List<LedgerItem> items, List<byte[]> prepared, Source source, LocalDate postedDate) {
+    public List<LedgerItem> appendLedger(List<LedgerItem> items, Function<LedgerItem, byte[]> prepared, Source source,
+                                         LocalDate postedDate) {
         if (items.isEmpty()) {
-            return Set.of();
+            return items;
         }
         long before = lastEntryId();
         BulkLoad.Loaded loaded = LedgerLoadLines.rows(items, prepared, postedDate)
@@ -191,7 +192,7 @@ public class LedgerRepository {
         long skips = items.size() - loaded.inserted();
         if (skips == 0) {
             posted.inserted(postedDate, items, before, lastEntryId());
-            return Set.of();
+            return items;
         }
         Set<Long> skipped = DuplicateKeys.skippedLines(items, source, loaded.duplicateKeys());
         if (skipped == null) {
@@ -217,7 +218,7 @@ public class LedgerRepository {
             }
         }
         posted.inserted(postedDate, inserted, before, lastEntryId());
-        return skipped;
+        return inserted;
     }
 
     public void insertSuspense(List<LedgerItem> items) {

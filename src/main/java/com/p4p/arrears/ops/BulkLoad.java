@@ -68,12 +68,7 @@ public final class BulkLoad {
             digits++;
         }
         ensure(digits);
-        long v = value;
-        for (int at = size + digits - 1; at >= size; at--) {
-            buf[at] = (byte) ('0' + v % 10);
-            v /= 10;
-        }
-        size += digits;
+        fixedDigits(value, digits);
         return this;
     }
 
@@ -110,10 +105,12 @@ public final class BulkLoad {
         return this;
     }
 
-    private void fixedDigits(int value, int width) {
+    /** Writes the last {@code width} digits of a non-negative value; the caller has ensured the room. */
+    private void fixedDigits(long value, int width) {
+        long v = value;
         for (int at = size + width - 1; at >= size; at--) {
-            buf[at] = (byte) ('0' + value % 10);
-            value /= 10;
+            buf[at] = (byte) ('0' + v % 10);
+            v /= 10;
         }
         size += width;
     }

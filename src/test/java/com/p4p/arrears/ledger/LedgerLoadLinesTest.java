@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -32,9 +31,10 @@ class LedgerLoadLinesTest {
         List<byte[]> prepared = new ArrayList<>();
         ITEMS.forEach(i -> prepared.add(ahead.apply(i))); // one buffer reused: each line must be a copy
 
-        byte[] inChunk = LedgerLoadLines.rows(ITEMS, null, D).bytes();
-        assertThat(LedgerLoadLines.rows(ITEMS, prepared, D).bytes()).isEqualTo(inChunk);
-        assertThat(LedgerLoadLines.rows(ITEMS, Arrays.asList(prepared.get(0), null), D).bytes()).isEqualTo(inChunk);
+        byte[] inChunk = LedgerLoadLines.rows(ITEMS, LedgerLoadLines::none, D).bytes();
+        assertThat(LedgerLoadLines.rows(ITEMS, i -> prepared.get(ITEMS.indexOf(i)), D).bytes()).isEqualTo(inChunk);
+        assertThat(LedgerLoadLines.rows(ITEMS, i -> i == ITEMS.get(0) ? prepared.get(0) : null, D).bytes())
+                .isEqualTo(inChunk);
         assertThat(new String(inChunk, StandardCharsets.UTF_8)).isEqualTo(
                 "spend\tC1\tA1\tSPEND\t2026-11-27\t1.25\tUSD\tK\\\\1\t3\t\\N\t\\N\t2026-11-27\t2\t2026-11-27\n"
                 + "payments\tB1\tA2\tCHARGEBACK\t2026-11-24\t20\tEUR\t\\N\t\\N\tcarte\\tbancaire é\tP1\t2026-11-27\t7"
