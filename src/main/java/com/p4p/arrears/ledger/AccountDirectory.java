@@ -3,9 +3,7 @@ package com.p4p.arrears.ledger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Every known account's currency, exact, in about 25 bytes per account (an open-addressing table over
@@ -114,6 +112,11 @@ public final class AccountDirectory {
         return new String(arena, at + 1, arena[at] & 0xff, StandardCharsets.US_ASCII);
     }
 
+    /** The currency of the account with this entry number. */
+    public String currencyOf(int index) {
+        return currencyAt(offsets[index]);
+    }
+
     /** Whether accounts were added in increasing id order (byte order), so entry numbers follow it. */
     public boolean inIdOrder() {
         return inIdOrder;
@@ -129,36 +132,6 @@ public final class AccountDirectory {
             return null;
         }
         return currencyAt(e - 1);
-    }
-
-    /**
-     * The currency of each of these accounts that exists, by id: what {@link #currency} says of each,
-     * looked up together. With many accounts a lookup is two cache misses (slot, entry); a loop that
-     * first reads every id's slot, then every entry, issues them back to back so the CPU overlaps them,
-     * where one lookup after the other waits for each in turn.
-     */
-    public Map<String, String> currencies(List<String> accountIds) {
-        int n = accountIds.size();
-        int[] entry = new int[n];
-        int mask = slots.length - 1;
-        for (int k = 0; k < n; k++) {
-            String id = accountIds.get(k);
-            entry[k] = id.length() > 255 ? 0 : slots[hash(id) & mask];
-        }
-        Map<String, String> out = new HashMap<>(Math.max(16, n * 2));
-        for (int k = 0; k < n; k++) {
-            String id = accountIds.get(k);
-            int e = entry[k];
-            if (e == 0) {
-                continue; // the id's first slot is empty: no such account
-            }
-            // the first slot's entry is the id's, or the id is further along the probe (or nowhere)
-            String currency = matches(e - 1, id) ? currencyAt(e - 1) : currency(id);
-            if (currency != null) {
-                out.put(id, currency);
-            }
-        }
-        return out;
     }
 
     private String currencyAt(int at) {
@@ -191,20 +164,31 @@ public final class AccountDirectory {
         return true;
     }
 
+    /**
+     * The id's own {@link String#hashCode} (cached in the string: posting's reading thread computes it
+     * for each row), spread so that similar ids land far apart.
+     */
     private static int hash(String id) {
-        int h = 0x9E3779B9;
-        for (int i = 0; i < id.length(); i++) {
-            h = (h ^ id.charAt(i)) * 0x01000193;
-        }
-        return h ^ (h >>> 16);
+        return spread(id.hashCode());
     }
 
+    /** {@link #hash} of an entry's id, from its bytes: String's hash of an ASCII string is over its bytes. */
     private int hashOfEntry(int at) {
         int n = arena[at] & 0xff;
-        int h = 0x9E3779B9;
+        int h = 0;
         for (int i = 0; i < n; i++) {
-            h = (h ^ (arena[at + 1 + i] & 0xff)) * 0x01000193;
+            h = 31 * h + (arena[at + 1 + i] & 0xff);
         }
+        return spread(h);
+    }
+
+    /** MurmurHash3's 32-bit finaliser: every bit of the hash reaches the low bits a slot is taken from. */
+    private static int spread(int hashCode) {
+        int h = hashCode;
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
         return h ^ (h >>> 16);
     }
 

@@ -21,8 +21,8 @@ public final class IdFilter {
     }
 
     public void add(String id) {
-        long h1 = hash(id, 0x9E3779B97F4A7C15L);
-        long h2 = hash(id, 0xC2B2AE3D27D4EB4FL) | 1;
+        long h1 = mix(id.hashCode() ^ 0x9E3779B97F4A7C15L);
+        long h2 = mix(h1 ^ 0xC2B2AE3D27D4EB4FL) | 1;
         for (int i = 0; i < HASHES; i++) {
             long bit = (h1 + i * h2) & mask;
             bits[(int) (bit >>> 6)] |= 1L << bit;
@@ -30,8 +30,8 @@ public final class IdFilter {
     }
 
     public boolean mightContain(String id) {
-        long h1 = hash(id, 0x9E3779B97F4A7C15L);
-        long h2 = hash(id, 0xC2B2AE3D27D4EB4FL) | 1;
+        long h1 = mix(id.hashCode() ^ 0x9E3779B97F4A7C15L);
+        long h2 = mix(h1 ^ 0xC2B2AE3D27D4EB4FL) | 1;
         for (int i = 0; i < HASHES; i++) {
             long bit = (h1 + i * h2) & mask;
             if ((bits[(int) (bit >>> 6)] & (1L << bit)) == 0) {
@@ -41,13 +41,17 @@ public final class IdFilter {
         return true;
     }
 
-    private static long hash(String s, long seed) {
-        long h = seed;
-        for (int i = 0; i < s.length(); i++) {
-            h = (h ^ s.charAt(i)) * 0x100000001B3L;
-            h ^= h >>> 29;
-        }
-        h *= 0xBF58476D1CE4E5B9L;
-        return h ^ (h >>> 31);
+    /**
+     * Spreads a string's own hash over 64 bits (MurmurHash3's finaliser). The string's hash is cached
+     * in the string (the reading thread computes it for each row), so a lookup costs no pass over the
+     * id; two ids sharing a 32-bit hash only share a "maybe", which costs a lookup.
+     */
+    private static long mix(long x) {
+        long h = x;
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        return h ^ (h >>> 33);
     }
 }

@@ -26,6 +26,10 @@ public final class LedgerLoadLines implements Function<LedgerItem, byte[]> {
 
     @Override
     public byte[] apply(LedgerItem item) {
+        // hashed here, on the reading thread, so that the writer's lookups by id and account (a chunk's
+        // duplicates, the suspense filter, the account directory) find the strings' hashes cached
+        item.id().hashCode();
+        item.accountId().hashCode();
         line.clear();
         append(line, item, postedDate);
         return line.bytes();
@@ -33,9 +37,17 @@ public final class LedgerLoadLines implements Function<LedgerItem, byte[]> {
 
     /** Rows of these items; an item's prepared line (non-null) is copied as it is. */
     static BulkLoad rows(List<LedgerItem> items, Function<LedgerItem, byte[]> prepared, LocalDate postedDate) {
-        BulkLoad load = new BulkLoad();
-        for (LedgerItem item : items) {
-            byte[] line = prepared.apply(item);
+        byte[][] lines = new byte[items.size()][];
+        int bytes = 0;
+        for (int k = 0; k < lines.length; k++) {
+            lines[k] = prepared.apply(items.get(k));
+            bytes += lines[k] == null ? 0 : lines[k].length;
+        }
+        // one allocation for a chunk's megabytes, not a series of doublings and copies
+        BulkLoad load = new BulkLoad(Math.max(1 << 16, bytes + 1024));
+        for (int k = 0; k < lines.length; k++) {
+            LedgerItem item = items.get(k);
+            byte[] line = lines[k];
             if (line != null) {
                 load.line(line);
             } else {

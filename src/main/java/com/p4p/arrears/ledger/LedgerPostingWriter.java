@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -69,7 +70,7 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
         }
         List<Validated.Rejected<?>> rejects = new ArrayList<>();
         List<LedgerItem> valid = new ArrayList<>();
-        Map<LedgerItem, byte[]> prepared = new IdentityHashMap<>();
+        Map<LedgerItem, byte[]> prepared = new IdentityHashMap<>(chunk.size());
         for (Validated<LedgerItem> v : chunk) {
             if (v instanceof Validated.Rejected<LedgerItem> r) {
                 rejects.add(r);
@@ -127,7 +128,7 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
         }
         Tally tally = new Tally(firstLine, rows);
         PostingDecider.Decisions d = PostingDecider.decide(valid, ledger.takenIds(source, ids),
-                ledger.accountCurrencies(accountIds), postedPayments, tally);
+                ledger.accountCurrencies(accountIds)::get, postedPayments, tally);
         ledger.insertLedger(d.toPost(), businessDate);
         return new Outcome(d, tally);
     }
@@ -138,16 +139,13 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
      */
     private Outcome loadedAgainstUniqueKey(List<LedgerItem> valid, Map<LedgerItem, byte[]> prepared,
                                            Set<String> postedPayments, long firstLine, int rows) {
-        List<String> accountIds = new ArrayList<>(valid.size());
         Set<String> maybeSuspended = new LinkedHashSet<>();
         for (LedgerItem i : valid) {
-            accountIds.add(i.accountId());
             if (suspended.mightContain(i.id())) {
                 maybeSuspended.add(i.id());
             }
         }
-        // looked up once for however many times the chunk is decided
-        Map<String, String> currencies = accounts.currencies(accountIds);
+        Function<String, String> currencies = accounts::currency;
         Map<String, LedgerItem> taken = ledger.openSuspense(source, maybeSuspended);
 
         // decided as if none of the chunk's ids were posted yet; the rows that would not post even so
@@ -175,7 +173,8 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
 
     /** {@link PostingDecider#decide} on copies, so the chunk can be decided again. */
     private static Outcome decide(List<LedgerItem> valid, Map<String, LedgerItem> taken,
-                                  Map<String, String> currencies, Set<String> postedPayments, long firstLine, int rows) {
+                                  Function<String, String> currencies, Set<String> postedPayments, long firstLine,
+                                  int rows) {
         Tally tally = new Tally(firstLine, rows);
         // every row that posts or is suspended takes its id: room for all of them, no rehashing
         Map<String, LedgerItem> takenCopy = new HashMap<>(2 * (taken.size() + valid.size()));

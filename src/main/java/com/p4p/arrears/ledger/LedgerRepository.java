@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -211,9 +212,11 @@ public class LedgerRepository {
             throw new IllegalStateException("loaded " + loaded.inserted() + " of " + items.size() + " " + source.code()
                     + " entries but cannot tell which " + skips + " were skipped");
         }
+        // a few skipped lines against a chunk of items: searched in a sorted array, no boxing per item
+        long[] skippedLines = skipped.stream().mapToLong(Long::longValue).sorted().toArray();
         List<LedgerItem> inserted = new ArrayList<>(items.size());
         for (LedgerItem i : items) {
-            if (!skipped.contains(i.lineNumber())) {
+            if (Arrays.binarySearch(skippedLines, i.lineNumber()) < 0) {
                 inserted.add(i);
             }
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.p4p.arrears.ingest.EntryType;
 import com.p4p.arrears.ingest.IngestLog.Tally;
@@ -28,11 +29,11 @@ public final class PostingDecider {
 
     /**
      * @param taken            items holding the chunk's ids already (posted or in suspense); updated as rows take ids
-     * @param accountCurrency  the currency of every known account among the chunk's
+     * @param currencyOf       an account's currency, or null for an account the ledger does not know
      * @param postedPayments   posted payment ids among the chunk's original_payment_ids; updated as payments post
      */
     public static Decisions decide(List<LedgerItem> items, Map<String, LedgerItem> taken,
-                                   Map<String, String> accountCurrency, Set<String> postedPayments, Tally tally) {
+                                   Function<String, String> currencyOf, Set<String> postedPayments, Tally tally) {
         List<LedgerItem> post = new ArrayList<>();
         List<LedgerItem> suspend = new ArrayList<>();
         List<Break> breaks = new ArrayList<>();
@@ -49,7 +50,7 @@ public final class PostingDecider {
                 }
                 continue;
             }
-            String currency = accountCurrency.get(item.accountId());
+            String currency = currencyOf.apply(item.accountId());
             if (currency == null) {
                 tally.suspended++;
                 taken.put(item.id(), item);

@@ -33,10 +33,19 @@ public final class BulkLoad {
     /** MySQL's "Duplicate entry ... for key ...". */
     private static final int ER_DUP_ENTRY = 1062;
 
-    private byte[] buf = new byte[1 << 16];
+    private byte[] buf;
     private int size;
     private int rows;
     private boolean rowStarted;
+
+    public BulkLoad() {
+        this(1 << 16);
+    }
+
+    /** Rows expected to take about {@code capacity} bytes (it grows beyond if needed). */
+    public BulkLoad(int capacity) {
+        buf = new byte[Math.max(16, capacity)];
+    }
 
     /** Appends a text value (null is NULL). */
     public BulkLoad text(String value) {

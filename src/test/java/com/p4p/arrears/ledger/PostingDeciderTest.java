@@ -54,7 +54,7 @@ class PostingDeciderTest {
     }
 
     private PostingDecider.Decisions decide(LedgerItem... items) {
-        return PostingDecider.decide(List.of(items), taken, accounts, postedPayments, tally);
+        return PostingDecider.decide(List.of(items), taken, accounts::get, postedPayments, tally);
     }
 
     private int dispositions() {
@@ -345,7 +345,7 @@ class PostingDeciderTest {
         Map<String, LedgerItem> paymentsTaken = new HashMap<>();
         Tally paymentsTally = new Tally(2, 1);
         PostingDecider.Decisions paymentsChunk = PostingDecider.decide(
-                List.of(payment("X1", "A1", EntryType.PAYMENT, "1.00", null)), paymentsTaken, accounts, postedPayments,
+                List.of(payment("X1", "A1", EntryType.PAYMENT, "1.00", null)), paymentsTaken, accounts::get, postedPayments,
                 paymentsTally);
 
         assertThat(spendChunk.toPost()).hasSize(1);
@@ -365,7 +365,7 @@ class PostingDeciderTest {
                 spend("C3", "J1", "5", "JPY", "K1"),         // posted
                 spend("C2", "ZZ", "4.0")));                  // duplicate of suspended
 
-        PostingDecider.Decisions d = PostingDecider.decide(items, taken, accounts, postedPayments, tally);
+        PostingDecider.Decisions d = PostingDecider.decide(items, taken, accounts::get, postedPayments, tally);
 
         assertThat(tally.posted).isEqualTo(2);
         assertThat(tally.duplicate).isEqualTo(2);
