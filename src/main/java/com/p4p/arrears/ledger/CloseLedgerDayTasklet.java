@@ -73,30 +73,32 @@ public class CloseLedgerDayTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long start = System.nanoTime();
         Date day = Date.valueOf(businessDate);
-        Map<String, BigDecimal> opening = balancesByCurrency();
+        // one pass over the accounts for the opening balances and for a close of this date already applied
+        Balances opening = balances(day);
+        if (opening.atOrAfterDate() > 0) {
+            throw new IllegalStateException("account totals already include " + businessDate + " or a later date");
+        }
         long after = jdbc.queryForObject("SELECT COALESCE(MAX(last_entry_id), 0) FROM ledger_day WHERE business_date < ?",
                 Long.class, day);
 
         jdbc.update("DELETE FROM account_day_delta WHERE business_date = ?", day);
         DayPostings sums = postingSums(after);
+        Map<String, BigDecimal[]> movements;
+        long moved;
         if (sums != null) {
-            writeDayDelta(sums);
+            movements = new HashMap<>();
+            moved = writeDayDelta(sums, movements);
         } else {
             sumDayEntries(after, day);
+            movements = movementsByCurrency(day);
+            moved = jdbc.queryForObject("SELECT COUNT(*) FROM account_day_delta WHERE business_date = ?", Long.class, day);
         }
         String from = sums != null ? SUMMED_BY_POSTING : SUMMED_FROM_ENTRIES;
         chunkContext.getStepContext().getStepExecution().getExecutionContext().putString(SUMMED_KEY, from);
         log.info("closeLedgerDay: the day's movements " + from + " in " + seconds(start));
         long totalsStart = System.nanoTime();
 
-        Map<String, BigDecimal[]> movements = new HashMap<>();
-        jdbc.query("SELECT a.currency, SUM(d.debits), SUM(d.credits) FROM account_day_delta d"
-                + " JOIN account a ON a.account_id = d.account_id WHERE d.business_date = ? GROUP BY a.currency",
-                rs -> {
-                    movements.put(rs.getString(1), new BigDecimal[]{rs.getBigDecimal(2), rs.getBigDecimal(3)});
-                }, day);
-
-        int updated = addToAccountTotals(day);
+        int updated = addToAccountTotals(day, moved);
         contribution.incrementWriteCount(updated);
         log.info("closeLedgerDay: " + updated + " accounts' totals moved in " + seconds(totalsStart));
         long ageingStart = System.nanoTime();
@@ -109,11 +111,11 @@ public class CloseLedgerDayTasklet implements Tasklet {
             addSpendDays(after, day);
         }
         log.info("closeLedgerDay: spend per charge date added to the ageing history in " + seconds(ageingStart));
-        Map<String, BigDecimal> closing = balancesByCurrency();
+        Map<String, BigDecimal> closing = balances(day).byCurrency();
 
         jdbc.update("DELETE FROM currency_day WHERE business_date = ?", day);
         for (String currency : policy.currencyCodes()) {
-            BigDecimal open = opening.getOrDefault(currency, BigDecimal.ZERO);
+            BigDecimal open = opening.byCurrency().getOrDefault(currency, BigDecimal.ZERO);
             BigDecimal[] dc = movements.getOrDefault(currency, new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
             BigDecimal close = closing.getOrDefault(currency, BigDecimal.ZERO);
             if (open.add(dc[1]).subtract(dc[0]).compareTo(close) != 0) {
@@ -148,10 +150,19 @@ public class CloseLedgerDayTasklet implements Tasklet {
         return sums.covers(after, last) ? sums : null;
     }
 
-    /** account_day_delta from the posting steps' sums, in account order (the table's), a slice per LOAD DATA. */
-    private void writeDayDelta(DayPostings sums) {
+    /**
+     * account_day_delta from the posting steps' sums, in account order (the table's), a slice per LOAD
+     * DATA; adds each currency's debits and credits to {@code movements} (what the entries path reads back
+     * through a join with the account table) and returns how many accounts moved.
+     */
+    private long writeDayDelta(DayPostings sums, Map<String, BigDecimal[]> movements) {
         BulkLoad[] rows = {new BulkLoad()};
+        long[] accounts = {0};
         sums.forEachAccount(a -> {
+            BigDecimal[] dc = movements.computeIfAbsent(a.currency(), c -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
+            dc[0] = dc[0].add(a.debits());
+            dc[1] = dc[1].add(a.credits());
+            accounts[0]++;
             rows[0].date(businessDate).text(a.accountId()).decimal(a.debits()).decimal(a.credits())
                     .decimal(a.spendOnDate()).date(a.firstReversalDate()).endRow();
             if (rows[0].rows() == LOAD_SLICE) {
@@ -160,6 +171,18 @@ public class CloseLedgerDayTasklet implements Tasklet {
             }
         });
         rows[0].into(jdbc, "account_day_delta", DELTA_COLUMNS);
+        return accounts[0];
+    }
+
+    /** Each currency's debits and credits of the day, from account_day_delta and the accounts' currencies. */
+    private Map<String, BigDecimal[]> movementsByCurrency(Date day) {
+        Map<String, BigDecimal[]> movements = new HashMap<>();
+        jdbc.query("SELECT a.currency, SUM(d.debits), SUM(d.credits) FROM account_day_delta d"
+                + " JOIN account a ON a.account_id = d.account_id WHERE d.business_date = ? GROUP BY a.currency",
+                rs -> {
+                    movements.put(rs.getString(1), new BigDecimal[]{rs.getBigDecimal(2), rs.getBigDecimal(3)});
+                }, day);
+        return movements;
     }
 
     /** account_day_delta by summing the day's entries in the database: one pass, sorted by account. */
@@ -251,20 +274,17 @@ public class CloseLedgerDayTasklet implements Tasklet {
     }
 
     /**
-     * Adds each account's movement of the day to its running totals and moves its earliest refund or
-     * chargeback date (the ageing anchor of an account without spend). Every account of account_day_delta
-     * must exist (postings need a known account) and none may be at this date yet (checked first): anything
-     * else is a broken ledger and fails the close, which rolls it back.
+     * Adds each account's movement of the day ({@code moved} rows of account_day_delta) to its running
+     * totals and moves its earliest refund or chargeback date (the ageing anchor of an account without
+     * spend). Every account of account_day_delta must exist (postings need a known account) and none may
+     * be at this date yet (the caller checked): anything else is a broken ledger and fails the close,
+     * which rolls it back.
      * <p>
      * MySQL through INSERT ... ON DUPLICATE KEY UPDATE: MariaDB's multi-table UPDATE of a million accounts
      * through a join took 17 s, this 13. Each row updated moves totals_as_of, so the server counts it twice
      * and a row inserted (an unknown account) once. H2 through the equivalent MERGE.
      */
-    private int addToAccountTotals(Date day) {
-        if (jdbc.queryForObject("SELECT COUNT(*) FROM account WHERE totals_as_of >= ?", Long.class, day) > 0) {
-            throw new IllegalStateException("account totals already include " + businessDate + " or a later date");
-        }
-        long moved = jdbc.queryForObject("SELECT COUNT(*) FROM account_day_delta WHERE business_date = ?", Long.class, day);
+    private int addToAccountTotals(Date day, long moved) {
         String reversal = "CASE WHEN %1$s IS NOT NULL AND (account.earliest_reversal_date IS NULL"
                 + " OR %1$s < account.earliest_reversal_date) THEN %1$s ELSE account.earliest_reversal_date END";
         long updated;
@@ -292,12 +312,18 @@ public class CloseLedgerDayTasklet implements Tasklet {
         return (int) moved;
     }
 
-    private Map<String, BigDecimal> balancesByCurrency() {
+    /** Each currency's balance, and how many accounts' totals are at the date or later. */
+    private record Balances(Map<String, BigDecimal> byCurrency, long atOrAfterDate) {
+    }
+
+    private Balances balances(Date day) {
         Map<String, BigDecimal> out = new HashMap<>();
-        jdbc.query("SELECT currency, SUM(credits - debits) FROM account GROUP BY currency",
-                rs -> {
+        long[] atOrAfter = {0};
+        jdbc.query("SELECT currency, SUM(credits - debits), SUM(CASE WHEN totals_as_of >= ? THEN 1 ELSE 0 END)"
+                + " FROM account GROUP BY currency", rs -> {
                     out.put(rs.getString(1), rs.getBigDecimal(2));
-                });
-        return out;
+                    atOrAfter[0] += rs.getLong(3);
+                }, day);
+        return new Balances(out, atOrAfter[0]);
     }
 }

@@ -34,8 +34,8 @@ public final class DayPostings {
     private static final int NO_DATE = Integer.MAX_VALUE;
 
     /** One account's sums, as the close writes them. */
-    public record AccountDay(String accountId, BigDecimal debits, BigDecimal credits, BigDecimal spendOnDate,
-                             LocalDate firstReversalDate) {
+    public record AccountDay(String accountId, String currency, BigDecimal debits, BigDecimal credits,
+                             BigDecimal spendOnDate, LocalDate firstReversalDate) {
     }
 
     /** Spend of an account charged on an earlier date. */
@@ -159,7 +159,7 @@ public final class DayPostings {
     /** Visits the accounts with postings in account id order (the byte order of the ledger's ids). */
     public void forEachAccount(Consumer<AccountDay> visitor) {
         for (int a : movedInIdOrder()) {
-            visitor.accept(new AccountDay(accounts.idAt(a), money(debits[a]), money(credits[a]),
+            visitor.accept(new AccountDay(accounts.idAt(a), accounts.currencyOf(a), money(debits[a]), money(credits[a]),
                     money(spendOnDate[a]), firstReversalDay[a] == NO_DATE ? null : LocalDate.ofEpochDay(firstReversalDay[a])));
         }
     }

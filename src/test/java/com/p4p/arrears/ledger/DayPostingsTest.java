@@ -21,7 +21,7 @@ class DayPostingsTest {
     private static DayPostings sumsFor(String... accounts) {
         AccountDirectory directory = new AccountDirectory();
         for (String a : accounts) {
-            directory.add(a, "USD");
+            directory.add(a, a.startsWith("B") ? "EUR" : "USD");
         }
         return new DayPostings(D, directory);
     }
@@ -55,9 +55,9 @@ class DayPostingsTest {
         assertThat(sums.entries()).isEqualTo(9);
         assertThat(sums.covers(100, 109)).isTrue();
         assertThat(byAccount(sums)).as("C3 had no postings").containsExactly(
-                new DayPostings.AccountDay("A1", new BigDecimal("10.3550"), new BigDecimal("7.7500"),
+                new DayPostings.AccountDay("A1", "USD", new BigDecimal("10.3550"), new BigDecimal("7.7500"),
                         new BigDecimal("1.2550"), D.minusDays(5)),
-                new DayPostings.AccountDay("B2", new BigDecimal("0.0000"), new BigDecimal("3.3333"),
+                new DayPostings.AccountDay("B2", "EUR", new BigDecimal("0.0000"), new BigDecimal("3.3333"),
                         new BigDecimal("0.0000"), null));
         assertThat(sums.lateSpend()).containsExactly(
                 new DayPostings.LateSpend("A1", D.minusDays(40), new BigDecimal("7.0000")),
