@@ -89,6 +89,12 @@ class DayMovementsMatchTheLedgerTest {
                         + " SUM(CASE WHEN entry_type = 'SPEND' AND entry_date = posted_date THEN amount ELSE 0 END),"
                         + " MIN(" + REVERSAL_DATE + ") FROM ledger_entry GROUP BY posted_date, account_id"
                         + " ORDER BY posted_date, account_id"));
+        // each currency's movements of each night (the close's balance check and recon_summary's debits and credits)
+        assertThat(rows("SELECT business_date, currency, debits, credits FROM currency_day"
+                + " WHERE debits <> 0 OR credits <> 0 ORDER BY business_date, currency"))
+                .isEqualTo(rows("SELECT posted_date, currency, SUM(" + DEBIT + "), SUM(" + CREDIT + ") FROM ledger_entry"
+                        + " GROUP BY posted_date, currency ORDER BY posted_date, currency"))
+                .isNotEmpty();
         assertThat(rows("SELECT account_id, charge_date, amount FROM account_spend_day ORDER BY account_id, charge_date"))
                 .isEqualTo(rows("SELECT account_id, entry_date, SUM(amount) FROM ledger_entry WHERE entry_type = 'SPEND'"
                         + " GROUP BY account_id, entry_date ORDER BY account_id, entry_date"))
