@@ -40,6 +40,9 @@ public class ReconSummaryBuilder {
     public static final String INV_CLASSIFIED_ACCOUNTS = "closing = sum of classified account balances";
     public static final String INV_ACCOUNT = "account classified balance = credits - debits";
 
+    /** An account (a) whose classified state (s, left-joined) is missing or not its ledger balance. */
+    private static final String DISAGREES = "s.account_id IS NULL OR s.balance <> a.credits - a.debits";
+
     /** At most this many broken accounts are named in the message. */
     private static final int ACCOUNTS_NAMED = 5;
 
@@ -117,7 +120,7 @@ public class ReconSummaryBuilder {
         Map<String, BigDecimal[]> accounts = new HashMap<>();
         long[] disagreeing = {0};
         jdbc.query("SELECT a.currency, SUM(a.credits - a.debits), COALESCE(SUM(s.balance), 0), COALESCE(SUM(s.owed), 0),"
-                + " SUM(CASE WHEN s.account_id IS NULL OR s.balance <> a.credits - a.debits THEN 1 ELSE 0 END)"
+                + " SUM(CASE WHEN " + DISAGREES + " THEN 1 ELSE 0 END)"
                 + " FROM account a LEFT JOIN account_state s ON s.account_id = a.account_id GROUP BY a.currency", rs -> {
                     ledgerAccounts.put(rs.getString(1), rs.getBigDecimal(2));
                     accounts.put(rs.getString(1), new BigDecimal[]{rs.getBigDecimal(3), rs.getBigDecimal(4)});
@@ -187,7 +190,7 @@ public class ReconSummaryBuilder {
         long[] count = {0};
         jdbc.query("SELECT a.account_id, a.credits - a.debits, s.balance FROM account a"
                 + " LEFT JOIN account_state s ON s.account_id = a.account_id"
-                + " WHERE s.account_id IS NULL OR s.balance <> a.credits - a.debits ORDER BY a.account_id", rs -> {
+                + " WHERE " + DISAGREES + " ORDER BY a.account_id", rs -> {
                     if (count[0]++ < ACCOUNTS_NAMED) {
                         named.add(rs.getString(1) + " has credits - debits " + rs.getBigDecimal(2)
                                 + (rs.getBigDecimal(3) == null ? " but no classified state"
