@@ -83,22 +83,20 @@ public class CloseLedgerDayTasklet implements Tasklet {
 
         jdbc.update("DELETE FROM account_day_delta WHERE business_date = ?", day);
         DayPostings sums = postingSums(after);
-        Map<String, BigDecimal[]> movements;
-        long moved;
+        DayMovements movements;
         if (sums != null) {
-            movements = new HashMap<>();
-            moved = writeDayDelta(sums, movements);
+            movements = writeDayDelta(sums);
         } else {
             sumDayEntries(after, day);
-            movements = movementsByCurrency(day);
-            moved = jdbc.queryForObject("SELECT COUNT(*) FROM account_day_delta WHERE business_date = ?", Long.class, day);
+            movements = new DayMovements(movementsByCurrency(day),
+                    jdbc.queryForObject("SELECT COUNT(*) FROM account_day_delta WHERE business_date = ?", Long.class, day));
         }
         String from = sums != null ? SUMMED_BY_POSTING : SUMMED_FROM_ENTRIES;
         chunkContext.getStepContext().getStepExecution().getExecutionContext().putString(SUMMED_KEY, from);
         log.info("closeLedgerDay: the day's movements " + from + " in " + seconds(start));
         long totalsStart = System.nanoTime();
 
-        int updated = addToAccountTotals(day, moved);
+        int updated = addToAccountTotals(day, movements.accounts());
         contribution.incrementWriteCount(updated);
         log.info("closeLedgerDay: " + updated + " accounts' totals moved in " + seconds(totalsStart));
         long ageingStart = System.nanoTime();
@@ -116,7 +114,8 @@ public class CloseLedgerDayTasklet implements Tasklet {
         jdbc.update("DELETE FROM currency_day WHERE business_date = ?", day);
         for (String currency : policy.currencyCodes()) {
             BigDecimal open = opening.byCurrency().getOrDefault(currency, BigDecimal.ZERO);
-            BigDecimal[] dc = movements.getOrDefault(currency, new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
+            BigDecimal[] dc = movements.byCurrency().getOrDefault(currency,
+                    new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
             BigDecimal close = closing.getOrDefault(currency, BigDecimal.ZERO);
             if (open.add(dc[1]).subtract(dc[0]).compareTo(close) != 0) {
                 throw new IllegalStateException("ledger does not balance for " + currency + " on " + businessDate
@@ -150,16 +149,21 @@ public class CloseLedgerDayTasklet implements Tasklet {
         return sums.covers(after, last) ? sums : null;
     }
 
+    /** The day's movements: each currency's {debits, credits}, and how many accounts moved. */
+    private record DayMovements(Map<String, BigDecimal[]> byCurrency, long accounts) {
+    }
+
     /**
      * account_day_delta from the posting steps' sums, in account order (the table's), a slice per LOAD
-     * DATA; adds each currency's debits and credits to {@code movements} (what the entries path reads back
-     * through a join with the account table) and returns how many accounts moved.
+     * DATA. Each currency's debits and credits are added up on the way (the entries path reads them back
+     * through a join with the account table).
      */
-    private long writeDayDelta(DayPostings sums, Map<String, BigDecimal[]> movements) {
+    private DayMovements writeDayDelta(DayPostings sums) {
+        Map<String, BigDecimal[]> byCurrency = new HashMap<>();
         BulkLoad[] rows = {new BulkLoad()};
         long[] accounts = {0};
         sums.forEachAccount(a -> {
-            BigDecimal[] dc = movements.computeIfAbsent(a.currency(), c -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
+            BigDecimal[] dc = byCurrency.computeIfAbsent(a.currency(), c -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
             dc[0] = dc[0].add(a.debits());
             dc[1] = dc[1].add(a.credits());
             accounts[0]++;
@@ -171,7 +175,7 @@ public class CloseLedgerDayTasklet implements Tasklet {
             }
         });
         rows[0].into(jdbc, "account_day_delta", DELTA_COLUMNS);
-        return accounts[0];
+        return new DayMovements(byCurrency, accounts[0]);
     }
 
     /** Each currency's debits and credits of the day, from account_day_delta and the accounts' currencies. */
