@@ -7,6 +7,7 @@
 #
 # Options: --xmx 2g (JVM heap), --java-opts "..." (more JVM options, e.g. -Dpipeline.chunk-size=5000),
 # --no-build (use target/ as it is), --keep (keep the database and /tmp folder), --no-balances,
+# --no-floor (skip the ledger-insert floor measured after each night, about two minutes at full size),
 # --date 2026-11-26 (first business date), --seed 42,
 # --buffer-pool 8G (sets the server's innodb_buffer_pool_size for the run and puts it back after; the
 # default leaves the server as it is).
@@ -16,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 accounts=100000 spend=1000000 payments=100000 nights=1 xmx=2g java_opts="" build=yes keep=no
-balances=true first=2026-11-26 seed=42 buffer_pool=""
+balances=true first=2026-11-26 seed=42 buffer_pool="" floor=yes
 while [ $# -gt 0 ]; do
   case "$1" in
     --accounts) accounts=$2; shift 2 ;;
@@ -30,8 +31,9 @@ while [ $# -gt 0 ]; do
     --no-build) build=no; shift ;;
     --no-balances) balances=false; shift ;;
     --keep) keep=yes; shift ;;
+    --no-floor) floor=no; shift ;;
     --buffer-pool) buffer_pool=$2; shift 2 ;;
-    *) sed -n '2,15p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,16p' "$0" >&2; exit 2 ;;
   esac
 done
 
@@ -97,6 +99,29 @@ bare_load() {
   loaded=$(sql -N "$bare" -e "SELECT COUNT(*) FROM spend_raw")
   sql "$bare" -e "DROP TABLE spend_raw"
 }
+# The database's own floor for the night's ledger insert: the spend entries the night posted, written
+# out and loaded again with one LOAD DATA (as the pipeline loads them) into an empty copy of
+# ledger_entry, keys included, with nothing else running. Sets floor_s (seconds) and floor_rows.
+floor_load() {
+  local lines="$work/ledger_floor.tsv" l0
+  sql -N --raw "$db" -e "SELECT CONCAT_WS('\t', source, source_id, account_id, entry_type, entry_date, amount, currency,
+      COALESCE(campaign_id, '\\\\N'), COALESCE(clicks, '\\\\N'), '\\\\N', '\\\\N', received_date, line_number, posted_date)
+      FROM ledger_entry WHERE source = 'spend' AND posted_date = '$d'
+       AND entry_id > (SELECT COALESCE(MAX(last_entry_id), 0) FROM ledger_day WHERE business_date < '$d')" > "$lines"
+  floor_rows=$(wc -l < "$lines")
+  sql "$bare" -e "DROP TABLE IF EXISTS ledger_floor; CREATE TABLE ledger_floor LIKE $db.ledger_entry"
+  l0=$(date +%s.%N)
+  sql --local-infile=1 "$bare" -e "LOAD DATA LOCAL INFILE '$lines' IGNORE INTO TABLE ledger_floor CHARACTER SET utf8mb4
+      FIELDS TERMINATED BY '\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\n' (source, source_id, account_id, entry_type,
+      entry_date, amount, currency, campaign_id, clicks, channel, original_payment_id, received_date, line_number, posted_date)"
+  floor_s=$(echo "$(date +%s.%N) - $l0" | bc)
+  local loaded_rows
+  loaded_rows=$(sql -N "$bare" -e "SELECT COUNT(*) FROM ledger_floor")
+  [ "$loaded_rows" -eq "$floor_rows" ] || { echo "ledger floor: loaded $loaded_rows of $floor_rows lines" >&2; exit 1; }
+  sql "$bare" -e "DROP TABLE ledger_floor"
+  rm -f "$lines"
+}
+
 # All CPU ticks and the stolen ones, from /proc/stat.
 cpu_ticks() { awk '/^cpu / {t = 0; for (i = 2; i <= NF; i++) t += $i; print t, $9}' /proc/stat; }
 steal_percent() { echo "$1 $2" | awk '{d = $3 - $1; printf "%.1f", (d > 0 ? 100 * ($4 - $2) / d : 0)}'; }
@@ -135,9 +160,13 @@ for ((n = 1; n <= nights; n++)); do
   bare_load
   load_after=$load_s
   load_s=$(echo "($load_before + $load_after) / 2" | bc -l)
+  floor_s=0 floor_rows=0
+  if [ "$floor" = yes ]; then
+    floor_load
+  fi
 
   awk -F'\t' -v load_s="$load_s" -v load_before="$load_before" -v load_after="$load_after" -v loaded="$loaded" \
-    -v wall="$wall" -v steal="$steal" '
+    -v wall="$wall" -v steal="$steal" -v floor_s="$floor_s" -v floor_rows="$floor_rows" '
     $1 == "step" {
       rows = ($2 == "closeLedgerDay" || $2 == "writeOutputs" || $2 == "findMissingBalances") ? $5 : $4
       rate = $6 > 0 ? rows / $6 : 0
@@ -151,6 +180,10 @@ for ((n = 1; n <= nights; n++)); do
       printf "  LOAD DATA LOCAL INFILE of the spend file into a bare table: %d rows in %.1f s before the night, %.1f s after: mean %.1f s (%.0f rows/s)\n", loaded, load_before, load_after, load_s, loaded / load_s
       printf "  ratio spend ingestion / LOAD DATA: %.2f (target <= 2)\n", spend_s / load_s
       printf "  ratio whole night / LOAD DATA:     %.2f (target <= 5)\n", job_s / load_s
+      if (floor_s > 0) {
+        printf "  the ledger insert alone: the %d spend entries posted tonight, one LOAD DATA into an empty copy of ledger_entry (its keys): %.1f s = %.2f x LOAD DATA\n", floor_rows, floor_s, floor_s / load_s
+        printf "  ratio spend ingestion / the ledger insert alone: %.2f (what the pipeline adds to the insert itself)\n", spend_s / floor_s
+      }
       printf "  JVM heap: peak in use %d MB, max live after GC %d MB, -Xmx %d MB (target <= 2048)\n", peak, live, max
       printf "NIGHT_SECONDS %.3f\n", job_s > "/dev/stderr"
     }' "$report" 2> "$work/night_$n"
