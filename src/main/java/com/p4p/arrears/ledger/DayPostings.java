@@ -172,25 +172,23 @@ public final class DayPostings {
      */
     public List<LateSpend> lateSpend() {
         long[] keys = new long[late.size()];
-        long[] sums = new long[late.size()];
         int[] n = {0};
-        late.forEach((key, sum) -> {
-            keys[n[0]] = key;
-            sums[n[0]++] = sum;
-        });
-        Integer[] order = new Integer[keys.length];
-        for (int k = 0; k < order.length; k++) {
-            order[k] = k;
-        }
+        late.forEach((key, sum) -> keys[n[0]++] = key);
         // the key is (account entry number, epoch day): its numeric order is account order when the
-        // directory's entry numbers follow the ids
-        Comparator<Integer> byKey = Comparator.comparingLong(k -> keys[k]);
-        Arrays.sort(order, accounts.inIdOrder() ? byKey
-                : Comparator.<Integer, String>comparing(k -> accounts.idAt((int) (keys[k] >>> 32))).thenComparing(byKey));
+        // directory's entry numbers follow the ids, and then a primitive sort does
+        if (accounts.inIdOrder()) {
+            Arrays.sort(keys);
+        } else {
+            Long[] boxed = Arrays.stream(keys).boxed().toArray(Long[]::new);
+            Arrays.sort(boxed, Comparator.<Long, String>comparing(k -> accounts.idAt((int) (k >>> 32)))
+                    .thenComparing(Comparator.naturalOrder()));
+            for (int k = 0; k < keys.length; k++) {
+                keys[k] = boxed[k];
+            }
+        }
         List<LateSpend> out = new ArrayList<>(keys.length);
-        for (int k : order) {
-            out.add(new LateSpend(accounts.idAt((int) (keys[k] >>> 32)), LocalDate.ofEpochDay((int) keys[k]),
-                    money(sums[k])));
+        for (long key : keys) {
+            out.add(new LateSpend(accounts.idAt((int) (key >>> 32)), LocalDate.ofEpochDay((int) key), money(late.get(key))));
         }
         return out;
     }

@@ -27,6 +27,12 @@ final class LongSums {
         sums[slot] = Math.addExact(sums[slot], value);
     }
 
+    /** The key's sum, 0 when it has none. */
+    long get(long key) {
+        int slot = find(keys, key);
+        return keys[slot] == 0 ? 0 : sums[slot];
+    }
+
     int size() {
         return size;
     }

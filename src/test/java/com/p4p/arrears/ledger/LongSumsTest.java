@@ -26,6 +26,8 @@ class LongSumsTest {
         sums.forEach(actual::put);
         assertThat(actual).isEqualTo(expected);
         assertThat(sums.size()).isEqualTo(expected.size());
+        expected.forEach((key, sum) -> assertThat(sums.get(key)).as("key %d", key).isEqualTo(sum));
+        assertThat(sums.get(1L << 40)).as("a key never added").isZero();
     }
 
     @Test
