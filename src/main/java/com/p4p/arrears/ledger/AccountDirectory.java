@@ -164,12 +164,9 @@ public final class AccountDirectory {
         return true;
     }
 
-    /**
-     * The id's own {@link String#hashCode} (cached in the string: posting's reading thread computes it
-     * for each row), spread so that similar ids land far apart.
-     */
+    /** The id's own {@link String#hashCode}, spread ({@link IdHash}). */
     private static int hash(String id) {
-        return spread(id.hashCode());
+        return (int) IdHash.spread(id.hashCode());
     }
 
     /** {@link #hash} of an entry's id, from its bytes: String's hash of an ASCII string is over its bytes. */
@@ -179,17 +176,7 @@ public final class AccountDirectory {
         for (int i = 0; i < n; i++) {
             h = 31 * h + (arena[at + 1 + i] & 0xff);
         }
-        return spread(h);
-    }
-
-    /** MurmurHash3's 32-bit finaliser: every bit of the hash reaches the low bits a slot is taken from. */
-    private static int spread(int hashCode) {
-        int h = hashCode;
-        h ^= h >>> 16;
-        h *= 0x85EBCA6B;
-        h ^= h >>> 13;
-        h *= 0xC2B2AE35;
-        return h ^ (h >>> 16);
+        return (int) IdHash.spread(h);
     }
 
     private void rehash(int size) {

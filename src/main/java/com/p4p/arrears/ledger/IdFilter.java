@@ -4,7 +4,8 @@ package com.p4p.arrears.ledger;
  * A Bloom filter of ids: "certainly not in the set" or "maybe". Posting keeps one of the ids held in
  * suspense, so only the few ids it cannot rule out are looked up in suspense_item, not every row's.
  * A false "maybe" costs a lookup, never a wrong answer; ids are only ever added (an id that leaves
- * suspense, or a rolled-back chunk's, stays a harmless "maybe").
+ * suspense, or a rolled-back chunk's, stays a harmless "maybe"). Bits come from the id's cached
+ * String hash ({@link IdHash}): two ids sharing that 32-bit hash only share a "maybe".
  */
 public final class IdFilter {
 
@@ -21,8 +22,8 @@ public final class IdFilter {
     }
 
     public void add(String id) {
-        long h1 = mix(id.hashCode() ^ 0x9E3779B97F4A7C15L);
-        long h2 = mix(h1 ^ 0xC2B2AE3D27D4EB4FL) | 1;
+        long h1 = IdHash.spread(id.hashCode() ^ 0x9E3779B97F4A7C15L);
+        long h2 = IdHash.spread(h1 ^ 0xC2B2AE3D27D4EB4FL) | 1;
         for (int i = 0; i < HASHES; i++) {
             long bit = (h1 + i * h2) & mask;
             bits[(int) (bit >>> 6)] |= 1L << bit;
@@ -30,8 +31,8 @@ public final class IdFilter {
     }
 
     public boolean mightContain(String id) {
-        long h1 = mix(id.hashCode() ^ 0x9E3779B97F4A7C15L);
-        long h2 = mix(h1 ^ 0xC2B2AE3D27D4EB4FL) | 1;
+        long h1 = IdHash.spread(id.hashCode() ^ 0x9E3779B97F4A7C15L);
+        long h2 = IdHash.spread(h1 ^ 0xC2B2AE3D27D4EB4FL) | 1;
         for (int i = 0; i < HASHES; i++) {
             long bit = (h1 + i * h2) & mask;
             if ((bits[(int) (bit >>> 6)] & (1L << bit)) == 0) {
@@ -39,19 +40,5 @@ public final class IdFilter {
             }
         }
         return true;
-    }
-
-    /**
-     * Spreads a string's own hash over 64 bits (MurmurHash3's finaliser). The string's hash is cached
-     * in the string (the reading thread computes it for each row), so a lookup costs no pass over the
-     * id; two ids sharing a 32-bit hash only share a "maybe", which costs a lookup.
-     */
-    private static long mix(long x) {
-        long h = x;
-        h ^= h >>> 33;
-        h *= 0xFF51AFD7ED558CCDL;
-        h ^= h >>> 33;
-        h *= 0xC4CEB9FE1A85EC53L;
-        return h ^ (h >>> 33);
     }
 }
