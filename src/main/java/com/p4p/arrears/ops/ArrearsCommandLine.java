@@ -66,7 +66,8 @@ public final class ArrearsCommandLine {
             if (installShutdownHook) {
                 shutdown.install(GRACE_SECONDS);
             }
-            code = dispatch(cli, context.getBean(NightlyRunner.class)).code;
+            code = (AnalysisCommands.handles(cli) ? AnalysisCommands.run(cli, context, out)
+                    : dispatch(cli, context.getBean(NightlyRunner.class))).code;
         } catch (CommandLineArgs.UsageException e) {
             err.println("error: " + e.getMessage());
             code = ExitCode.USAGE.code;
