@@ -23,6 +23,8 @@ public final class AnalysisCommands {
         PolicyProvider policies = context.getBean(PolicyProvider.class);
         return switch (cli.command) {
             case "explain" -> new ExplainCommand(runner, jdbc, policies, out).run(cli);
+            case "what-if" -> new WhatIfCommand(runner, jdbc, context.getBean(javax.sql.DataSource.class), policies, out)
+                    .run(cli);
             default -> throw new CommandLineArgs.UsageException("unknown command " + cli.command);
         };
     }
