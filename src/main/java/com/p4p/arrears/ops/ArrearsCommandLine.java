@@ -61,6 +61,11 @@ public final class ArrearsCommandLine {
         }
         GracefulShutdown shutdown = null;
         int code;
+        // explain and what-if answer on stdout (explain --json is read by programs): their logs go to stderr
+        PrintStream stdout = System.out;
+        if (AnalysisCommands.handles(cli)) {
+            System.setOut(System.err);
+        }
         try (ConfigurableApplicationContext context = start()) {
             shutdown = context.getBean(GracefulShutdown.class);
             if (installShutdownHook) {
@@ -80,6 +85,7 @@ public final class ArrearsCommandLine {
             // the embedded database is open in another process: a night is running there
             code = message.contains("already in use") ? ExitCode.REFUSED.code : ExitCode.FAILED.code;
         }
+        System.setOut(stdout);
         if (shutdown != null) {
             shutdown.finished(code); // a signal arriving now exits with this code
         }
