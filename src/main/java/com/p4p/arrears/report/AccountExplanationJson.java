@@ -79,7 +79,7 @@ public final class AccountExplanationJson {
         credit.put("owed_below_credit_min_owed", e.credit().owedBelowMinimum());
         credit.put("under_30_days", e.credit().under30Days());
         credit.put("withheld_by_hold", e.credit().withheld());
-        credit.put("date_of_first_delinquency", Formats.date(e.credit().dateOfFirstDelinquency()).isEmpty() ? null
+        credit.put("date_of_first_delinquency", e.credit().dateOfFirstDelinquency() == null ? null
                 : e.credit().dateOfFirstDelinquency().toString());
         List<Map<String, Object>> records = new ArrayList<>();
         for (CreditEvent c : e.credit().history()) {

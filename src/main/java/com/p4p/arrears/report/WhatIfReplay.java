@@ -135,7 +135,9 @@ public final class WhatIfReplay {
                 String id = ledger.id(i);
                 boolean hold = HoldHistory.holdOn(holds.get(id), holdNow.get(i), d);
                 BigDecimal balance = ledger.balance(i);
-                // the spend history only matters to an account that owes (ageing reads it only then)
+                // the spend history only matters to an account that owes (ageing reads it only then).
+                // SPEC 10's runway (S = the spend the last window_days nights posted) is fed from here once
+                // ArrearsInput carries it: ReplayLedger.post sees each entry with the night that posted it.
                 NavigableMap<LocalDate, BigDecimal> spend = ledger.owes(i) ? ledger.spendByChargeDate(i) : null;
                 LocalDate reversal = ledger.earliestReversal(i);
                 ArrearsOutcome w = whatIfEngine.classify(new ArrearsInput(d, id, currency.get(i), hold, balance, spend,
