@@ -176,6 +176,29 @@ class ExplainCommandTest {
     }
 
     @Test
+    void aLaterNightThatFailedAfterClassifyingIsRefusedByExplainAndLeftOutOfWhatIf() throws Exception {
+        threeNights();
+        // night 4 classifies every account, then cannot write its outputs (the output "folder" is a file)
+        Path blocked = java.nio.file.Files.createFile(in.resolve("not-a-folder"));
+        new NightFiles(in, D3.plusDays(1)).accounts().spend().payments("X-P2,ACC-US-0003,PAYMENT,5.00,USD,CARD,2026-11-29,");
+        assertThat(runner.run(new RunParameters(D3.plusDays(1), in, blocked, null)).getStatus()).isEqualTo(BatchStatus.FAILED);
+
+        CommandLineInProcess.Result r = explain("--account", "ACC-US-0003");
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).contains("refused explain ACC-US-0003", "2026-11-28");
+
+        // what-if reports the completed nights only, and still exactly: the failed night's state is not "current"
+        Path dir = in.resolve("whatif");
+        CommandLineInProcess.Result w = new CommandLineInProcess(env).run("what-if", "--policy", "jobs/policy.yaml",
+                "--output", dir.toString());
+        assertThat(w.exitCode()).as(w.err()).isZero();
+        assertThat(w.out()).contains("2026-11-26 .. 2026-11-28").doesNotContain("not replayed exactly");
+        List<String> summary = java.nio.file.Files.readAllLines(dir.resolve("whatif_summary.csv"));
+        assertThat(summary.subList(1, summary.size())).isNotEmpty().allSatisfy(l -> assertThat(l).endsWith(",0"));
+        assertThat(java.nio.file.Files.readAllLines(dir.resolve("whatif_accounts.csv"))).hasSize(1);
+    }
+
+    @Test
     void anUnknownAccountIsAUsageErrorNamingIt() throws Exception {
         threeNights();
         CommandLineInProcess.Result r = explain("--account", "acc-us-0003x", "--json");
