@@ -61,6 +61,7 @@ public class AccountSnapshotWriter implements ItemWriter<Validated<AccountRow>> 
         }
         Map<String, Known> known = load(valid);
         List<AccountRow> apply = new ArrayList<>();
+        List<Object[]> holdChanges = new ArrayList<>();
         List<Break> conflicts = new ArrayList<>();
         for (AccountRow row : valid) {
             Known k = known.get(row.accountId());
@@ -77,6 +78,9 @@ public class AccountSnapshotWriter implements ItemWriter<Validated<AccountRow>> 
             } else {
                 tally.posted++;
                 apply.add(row);
+                if (k == null ? row.hold() : k.row().hold() != row.hold()) {
+                    holdChanges.add(new Object[]{row.accountId(), java.sql.Date.valueOf(businessDate), row.hold() ? "Y" : "N"});
+                }
                 known.put(row.accountId(), new Known(row, businessDate));
             }
         }
@@ -84,6 +88,9 @@ public class AccountSnapshotWriter implements ItemWriter<Validated<AccountRow>> 
         rejects.sort((a, b) -> Long.compare(a.lineNumber(), b.lineNumber()));
         log.insertRejects(businessDate, Source.ACCOUNTS, rejects);
         upsert(apply);
+        // the hold each night had, for what-if and explain (SPEC 11): account keeps only the latest
+        jdbc.batchUpdate("INSERT INTO account_hold_change (account_id, business_date, enforcement_hold) VALUES (?,?,?)",
+                holdChanges);
         breaks.insert(businessDate, conflicts);
         log.insertTally(businessDate, Source.ACCOUNTS, tally);
     }

@@ -61,12 +61,18 @@ public final class ArrearsCommandLine {
         }
         GracefulShutdown shutdown = null;
         int code;
+        // explain and what-if answer on stdout (explain --json is read by programs): their logs go to stderr
+        PrintStream stdout = System.out;
+        if (AnalysisCommands.handles(cli)) {
+            System.setOut(System.err);
+        }
         try (ConfigurableApplicationContext context = start()) {
             shutdown = context.getBean(GracefulShutdown.class);
             if (installShutdownHook) {
                 shutdown.install(GRACE_SECONDS);
             }
-            code = dispatch(cli, context.getBean(NightlyRunner.class)).code;
+            code = (AnalysisCommands.handles(cli) ? AnalysisCommands.run(cli, context, out)
+                    : dispatch(cli, context.getBean(NightlyRunner.class))).code;
         } catch (CommandLineArgs.UsageException e) {
             err.println("error: " + e.getMessage());
             code = ExitCode.USAGE.code;
@@ -79,6 +85,7 @@ public final class ArrearsCommandLine {
             // the embedded database is open in another process: a night is running there
             code = message.contains("already in use") ? ExitCode.REFUSED.code : ExitCode.FAILED.code;
         }
+        System.setOut(stdout);
         if (shutdown != null) {
             shutdown.finished(code); // a signal arriving now exits with this code
         }

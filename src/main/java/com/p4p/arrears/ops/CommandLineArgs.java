@@ -16,7 +16,12 @@ public final class CommandLineArgs {
             "restart", Set.of("date"),
             "status", Set.of("date"),
             "stop", Set.of("date"),
-            "abandon", Set.of("date"));
+            "abandon", Set.of("date"),
+            "explain", Set.of("account", "json"),
+            "what-if", Set.of("policy", "output", "from", "to"));
+
+    /** Options that take no value: present or not. */
+    private static final Set<String> FLAGS = Set.of("json");
 
     public final String command;
     private final Map<String, String> options;
@@ -41,6 +46,13 @@ public final class CommandLineArgs {
             if (name == null || !allowed.contains(name)) {
                 throw new UsageException(command + " does not take " + args[i]);
             }
+            if (FLAGS.contains(name)) {
+                if (options.put(name, "true") != null) {
+                    throw new UsageException("--" + name + " is given twice");
+                }
+                i--; // a flag has no value to skip
+                continue;
+            }
             if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                 throw new UsageException("--" + name + " needs a value");
             }
@@ -53,6 +65,11 @@ public final class CommandLineArgs {
 
     public String get(String name) {
         return options.get(name);
+    }
+
+    /** Whether a flag (an option without a value, such as --json) was given. */
+    public boolean flag(String name) {
+        return options.containsKey(name);
     }
 
     public String required(String name) {
@@ -84,6 +101,9 @@ public final class CommandLineArgs {
             "  status   [--date D]                   state of every date (or one, step by step)",
             "  stop     --date D                     stop a running date at its next chunk boundary (ends STOPPED)",
             "  abandon  --date D                     give a failed or stopped date up for good (never restartable)",
+            "  explain  --account A [--json]         why account A has its row in the last completed night's account_status.csv",
+            "  what-if  --policy FILE --output DIR [--from D1] [--to D2]",
+            "                                        replay every completed night with another policy and compare (read-only)",
             "database: SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD; default an embedded H2 under ./data/",
             "exit codes: 0 completed, 1 failed (restartable), 2 usage or configuration error,",
             "            3 refused (already complete, out of order, already running)");
