@@ -140,7 +140,7 @@ public final class Pushgateway implements AutoCloseable {
         private final List<Sample> samples = new ArrayList<>();
         private final String text;
 
-        Scrape(String text) {
+        public Scrape(String text) {
             this.text = text;
             for (String line : text.split("\n")) {
                 Matcher m = SAMPLE.matcher(line);

@@ -83,8 +83,9 @@ public class NightMetricsPusher implements JobExecutionListener {
             log.info("metrics of night " + date + " (" + job.getStatus() + ") pushed to " + where + " as job "
                     + jobLabel);
         } catch (Exception | LinkageError e) {
-            log.warn("metrics of night " + date + " not pushed to " + where + ": " + oneLine(e)
-                    + " (the night is unaffected)");
+            String why = oneLine(e);
+            log.warn("metrics of night " + date + " not pushed" + (why.contains(where) ? "" : " to " + where) + ": "
+                    + why + " (the night is unaffected)");
         }
     }
 
