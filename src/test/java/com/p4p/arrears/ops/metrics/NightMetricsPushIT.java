@@ -87,6 +87,8 @@ class NightMetricsPushIT {
             // Spring Batch's own Micrometer timers ride along
             assertThat(m.value("spring_batch_job_seconds_count", "spring_batch_job_name", "nightly",
                     "spring_batch_job_status", "COMPLETED")).isEqualTo(1);
+            assertThat(m.samples("spring_batch_step_seconds_count", "spring_batch_step_name", "ingestSpend")).hasSize(1);
+            assertThat(m.samples("spring_batch_item_read_seconds_count")).as("no observation per item: too dear").isEmpty();
 
             // the next night's files are late: it fails, and the last completed date stays D1
             PipelineProcess.Result failed = run(jar, "run", "--date", D2.toString());
