@@ -76,32 +76,53 @@ public class NightMetricsPusher implements JobExecutionListener {
         }
         LocalDate date = job.getJobParameters().getLocalDate(RunParameters.BUSINESS_DATE);
         String where = withoutUserInfo(url);
+        String dbProblem = null;
         try {
-            MetricSnapshots night = collect(job, date);
-            PushGateway gateway = gateway();
-            gateway.push((MultiCollector) () -> withMicrometer(night));
-            log.info("metrics of night " + date + " (" + job.getStatus() + ") pushed to " + where + " as job "
-                    + jobLabel);
+            Collected c = collect(job, date);
+            dbProblem = c.problem();
+            gateway().push((MultiCollector) () -> withMicrometer(c.night()));
         } catch (Exception | LinkageError e) {
             String why = oneLine(e);
             log.warn("metrics of night " + date + " not pushed" + (why.contains(where) ? "" : " to " + where) + ": "
-                    + why + " (the night is unaffected)");
+                    + why + (dbProblem == null ? "" : "; nor read from the database: " + dbProblem)
+                    + " (the night is unaffected)");
+            return;
+        }
+        if (dbProblem != null) {
+            log.warn("metrics of night " + date + " pushed to " + where + " without the database's figures"
+                    + " (recon_summary, last completed date): " + dbProblem + " (the night is unaffected)");
+        } else {
+            log.info("metrics of night " + date + " (" + job.getStatus() + ") pushed to " + where + " as job "
+                    + jobLabel);
         }
     }
 
-    private MetricSnapshots collect(JobExecution job, LocalDate date) {
-        List<SummaryRow> summary = date == null ? List.of() : store.summary(date);
-        Optional<LocalDate> lastCompleted = store.lastCompletedDate();
-        return NightMetrics.of(job, summary, lastCompleted, bulkPath(job), Instant.now());
+    private record Collected(MetricSnapshots night, String problem) {
     }
 
-    /** As the bulk writers recorded it; without a record, H2 never bulk-loads. */
-    private String bulkPath(JobExecution job) {
+    /**
+     * The night's metrics. The database may be what failed the night: then its first refusal ends
+     * the reading (no wait for a connection per query) and the night's own figures go without it.
+     */
+    private Collected collect(JobExecution job, LocalDate date) {
+        List<SummaryRow> summary = List.of();
+        Optional<LocalDate> lastCompleted = Optional.empty();
         Object recorded = job.getExecutionContext().get(BULK_PATH_KEY);
-        if (recorded != null && !recorded.toString().isBlank()) {
-            return recorded.toString();
+        String bulkPath = recorded == null || recorded.toString().isBlank() ? null : recorded.toString();
+        String problem = null;
+        try {
+            if (date != null) {
+                summary = store.summary(date);
+            }
+            lastCompleted = store.lastCompletedDate();
+            if (bulkPath == null) {
+                bulkPath = Databases.isH2(dataSource) ? "batched-insert" : "unknown"; // H2 never bulk-loads
+            }
+        } catch (RuntimeException e) {
+            problem = oneLine(e);
         }
-        return Databases.isH2(dataSource) ? "batched-insert" : "unknown";
+        return new Collected(NightMetrics.of(job, summary, lastCompleted, bulkPath == null ? "unknown" : bulkPath,
+                Instant.now()), problem);
     }
 
     /** The night's metrics and, when the Prometheus registry is configured, all Micrometer recorded. */
