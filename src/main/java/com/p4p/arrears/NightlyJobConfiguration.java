@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import com.p4p.arrears.ops.GracefulShutdown;
 import com.p4p.arrears.ops.RunSummaryListener;
 import com.p4p.arrears.ops.StepMetrics;
+import com.p4p.arrears.ops.metrics.NightMetricsPusher;
 
 /**
  * The nightly job, step by step, in the order SPEC 3 sets for a business date. Each step is defined
@@ -22,10 +23,11 @@ public class NightlyJobConfiguration {
 
     @Bean
     public Job nightlyJob(JobRepository jobRepository, NightlySteps steps, GracefulShutdown shutdown,
-                          StepMetrics metrics) throws Exception {
+                          StepMetrics metrics, NightMetricsPusher nightMetrics) throws Exception {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new RunSummaryListener()).listener(metrics)
                 .listener(shutdown)
+                .listener(nightMetrics)            // pushed to the Pushgateway at the end, failed or not
                 .start(steps.verifyDelivery())      // headers and trailers of all the date's files, before any posting
                 .next(steps.ingestAccounts())       // the accounts snapshot
                 .next(steps.releaseSuspense())      // items waiting for accounts that arrived today
