@@ -22,11 +22,13 @@ import java.util.TreeMap;
  *       account that owed nothing last night;</li>
  *   <li>an account whose read spend does not reach owed (a late charge before L, a refund or chargeback
  *       re-opening old charges, owed beyond all spend) reads further back, window before window, each
- *       twice the last, until it does or its earliest charge date is reached.</li>
+ *       twice the last, until it does, or what it read adds up to all its spend (the account's debits:
+ *       its whole history is read), or the history's earliest date is passed.</li>
  * </ul>
  * The anchor over what was read is then exactly the anchor over the whole history: the walk meets the
  * same dates in the same order and stops before it runs out of what was read (or the whole history was
- * read). The bound L is only a hint: a wrong one costs rows, never a wrong anchor.
+ * read). The bound L is only a hint: a wrong one costs rows, never a wrong anchor. Only the rare account
+ * that owes more than all it ever spent reads its whole history (its anchor is its first charge date).
  * <p>
  * Plain Java; the reading itself is behind {@link Source} (SQL in {@link SpendHistoryStore}).
  */
@@ -50,8 +52,11 @@ public final class SpendTails {
         /** Calls {@code sink} for every (account, charge date, amount) row inside one of the ranges. */
         void read(List<Range> ranges, Row sink);
 
-        /** Each account's earliest charge date; an account with no spend is absent. */
-        Map<String, LocalDate> firstChargeDates(Collection<String> accountIds);
+        /** Each account's spend of all time (the ledger's debits); an account with none may be absent. */
+        Map<String, BigDecimal> totalSpend(Collection<String> accountIds);
+
+        /** The earliest charge date of the whole history, null when it is empty. */
+        LocalDate earliestChargeDate();
     }
 
     @FunctionalInterface
@@ -121,40 +126,45 @@ public final class SpendTails {
             return spend;
         }
         counts.furtherAccounts += short_.size();
-        Map<String, LocalDate> first = source.firstChargeDates(short_);
+        Map<String, BigDecimal> total = source.totalSpend(short_);
+        LocalDate earliest = source.earliestChargeDate();
         counts.reads++;
-        // Accounts with spend before what was read; the others have their whole history already.
-        Map<String, LocalDate> pending = new LinkedHashMap<>();
+        // Accounts with spend not read yet; the others have their whole history already.
+        List<String> pending = new ArrayList<>();
         for (String a : short_) {
-            LocalDate f = first.get(a);
-            if (f != null && f.isBefore(from.get(a))) {
-                pending.put(a, f);
+            if (unread(a, read, total, from, earliest)) {
+                pending.add(a);
             }
         }
         for (int days = FIRST_FURTHER_DAYS; !pending.isEmpty(); days *= 2) {
             ranges.clear();
-            Map<String, LocalDate> next = new LinkedHashMap<>();
-            for (Map.Entry<String, LocalDate> p : pending.entrySet()) {
-                String a = p.getKey();
+            for (String a : pending) {
                 LocalDate before = from.get(a);
                 LocalDate start = before.minusDays(days);
-                if (start.isBefore(p.getValue())) {
-                    start = p.getValue();
+                if (start.isBefore(earliest)) {
+                    start = earliest;
                 }
                 ranges.add(new Range(a, start, before));
                 from.put(a, start);
             }
             readInto(source, ranges, spend, read, counts);
-            for (Map.Entry<String, LocalDate> p : pending.entrySet()) {
-                String a = p.getKey();
+            List<String> next = new ArrayList<>();
+            for (String a : pending) {
                 boolean covered = read.getOrDefault(a, BigDecimal.ZERO).compareTo(owedBy.get(a)) >= 0;
-                if (!covered && p.getValue().isBefore(from.get(a))) {
-                    next.put(a, p.getValue());
+                if (!covered && unread(a, read, total, from, earliest)) {
+                    next.add(a);
                 }
             }
             pending = next;
         }
         return spend;
+    }
+
+    /** Whether the account has spend before what was read: its reads fall short of its total, and history goes back further. */
+    private static boolean unread(String account, Map<String, BigDecimal> read, Map<String, BigDecimal> total,
+                                  Map<String, LocalDate> from, LocalDate earliest) {
+        return earliest != null && earliest.isBefore(from.get(account))
+                && read.getOrDefault(account, BigDecimal.ZERO).compareTo(total.getOrDefault(account, BigDecimal.ZERO)) < 0;
     }
 
     private static void readInto(Source source, List<Range> ranges, Map<String, NavigableMap<LocalDate, BigDecimal>> spend,

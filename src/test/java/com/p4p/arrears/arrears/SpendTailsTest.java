@@ -48,15 +48,21 @@ class SpendTailsTest {
         }
 
         @Override
-        public Map<String, LocalDate> firstChargeDates(Collection<String> accountIds) {
-            Map<String, LocalDate> first = new HashMap<>();
+        public Map<String, BigDecimal> totalSpend(Collection<String> accountIds) {
+            Map<String, BigDecimal> total = new HashMap<>();
             for (String a : accountIds) {
                 TreeMap<LocalDate, BigDecimal> s = spend.get(a);
-                if (s != null && !s.isEmpty()) {
-                    first.put(a, s.firstKey());
+                if (s != null) {
+                    total.put(a, s.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
                 }
             }
-            return first;
+            return total;
+        }
+
+        @Override
+        public LocalDate earliestChargeDate() {
+            return spend.values().stream().filter(s -> !s.isEmpty()).map(TreeMap::firstKey).min(LocalDate::compareTo)
+                    .orElse(null);
         }
     }
 
