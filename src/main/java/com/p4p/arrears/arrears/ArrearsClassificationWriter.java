@@ -30,8 +30,9 @@ import com.p4p.arrears.ops.StepMetrics;
  * enforcement actions and the credit-impact records in the chunk's transaction.
  * <p>
  * A chunk is a run of consecutive accounts in id order (the reader pages through the account table by
- * id), so the prior states are read as the id range from its first to its last account. On MySQL the results are written with LOAD DATA LOCAL (the state
- * as REPLACE: every column is written, so it is the upsert); on H2 with batched statements.
+ * id), so the prior states are read as the id range from its first to its last account. On MySQL the
+ * results are written with LOAD DATA LOCAL (the state as REPLACE: every column is written, so it is the
+ * upsert); on H2 with batched statements.
  */
 public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify>, StepExecutionListener {
 
