@@ -10,14 +10,19 @@
 # --no-floor (skip the ledger-insert floor measured after each night, about two minutes at full size),
 # --date 2026-11-26 (first business date), --seed 42,
 # --buffer-pool 8G (sets the server's innodb_buffer_pool_size for the run and puts it back after; the
-# default leaves the server as it is).
+# default leaves the server as it is),
+# --history-days 365 (long-history mode, issue 14: after night 1, that many days of spend history before
+# the first date are generated straight into account_spend_day, for every account on 19 days out of 20,
+# and added to its debits and to its credits alike, as a year of clicks paid for; the next nights then
+# run with a year behind them. MariaDB's SEQUENCE engine writes the rows; the ledger's own entries are
+# not generated, so what a 365-night ledger_entry costs spend ingestion is not measured by this mode).
 # Database: root without password on 127.0.0.1:3306 unless BENCH_MYSQL ("mariadb -u... -h...") and
 # BENCH_JDBC_BASE ("jdbc:mysql://host:3306") say otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 accounts=100000 spend=1000000 payments=100000 nights=1 xmx=2g java_opts="" build=yes keep=no
-balances=true first=2026-11-26 seed=42 buffer_pool="" floor=yes
+balances=true first=2026-11-26 seed=42 buffer_pool="" floor=yes history_days=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --accounts) accounts=$2; shift 2 ;;
@@ -33,7 +38,8 @@ while [ $# -gt 0 ]; do
     --keep) keep=yes; shift ;;
     --no-floor) floor=no; shift ;;
     --buffer-pool) buffer_pool=$2; shift 2 ;;
-    *) sed -n '2,16p' "$0" >&2; exit 2 ;;
+    --history-days) history_days=$2; shift 2 ;;
+    *) sed -n '2,21p' "$0" >&2; exit 2 ;;
   esac
 done
 
@@ -170,7 +176,9 @@ for ((n = 1; n <= nights; n++)); do
     $1 == "step" {
       rows = ($2 == "closeLedgerDay" || $2 == "writeOutputs" || $2 == "findMissingBalances") ? $5 : $4
       rate = $6 > 0 ? rows / $6 : 0
-      printf "  %-20s %10d rows %8.1f s %10.0f rows/s  heap peak %5d MB, live after GC %4d MB  cpu s: jvm %6.1f db %6.1f\n", $2, rows, $6, rate, $7, $8, $9, $10
+      printf "  %-20s %10d rows %8.1f s %10.0f rows/s  heap peak %5d MB, live after GC %4d MB  cpu s: jvm %6.1f db %6.1f", $2, rows, $6, rate, $7, $8, $9, $10
+      if ($11 != "" && $11 >= 0) printf "  history rows read %d", $11
+      printf "\n"
       if ($2 == "ingestSpend") spend_s = $6
     }
     $1 == "job" { job_s = $6; peak = $7; live = $8; jvm_cpu = $9; db_cpu = $10; max = $11 }
@@ -194,6 +202,26 @@ for ((n = 1; n <= nights; n++)); do
     printf '  %s.csv: %d rows' "$f" "$(($(wc -l < "$work/out/$ymd/$f.csv") - 1))"
   done
   echo
+  grep -hE 'classifyAccounts: [0-9]+ spend history rows|closeLedgerDay: [0-9-]+ rows read' "$work/job_$ymd.log" \
+    | sed 's/^.*\(classifyAccounts:\|closeLedgerDay:\)/  \1/' || true
+  if [ "$n" -eq 1 ] && [ "$history_days" -gt 0 ]; then
+    h0=$(date +%s.%N)
+    # oldest date first, accounts in key order within it: the rows arrive in primary-key order (no sort)
+    history_rows=$(sql -N "$db" -e "SET SESSION join_cache_level = 0; -- a plain nested loop: for each date, the accounts in order
+      INSERT INTO account_spend_day (charge_date, account_id, amount)
+        SELECT STRAIGHT_JOIN DATE '$first' - INTERVAL d.seq DAY, a.account_id, 1 + CRC32(CONCAT(a.account_id, '/', d.seq)) % 20
+          FROM seq_${history_days}_to_1 d JOIN account a
+         WHERE CRC32(CONCAT(d.seq, '/', a.account_id)) % 20 <> 0
+            ON DUPLICATE KEY UPDATE amount = account_spend_day.amount + VALUES(amount); -- night 1's late charges
+      SELECT COUNT(*) FROM account_spend_day WHERE charge_date < '$first';
+      -- the same rows summed from the sequence (no pass over the table): credits move by what debits move
+      UPDATE account a SET a.credits = a.credits - a.debits,
+             a.debits = a.debits + (SELECT COALESCE(SUM(1 + CRC32(CONCAT(a.account_id, '/', d.seq)) % 20), 0)
+                                      FROM seq_1_to_${history_days} d WHERE CRC32(CONCAT(d.seq, '/', a.account_id)) % 20 <> 0),
+             a.credits = a.credits + a.debits;")
+    printf '  history: %s spend rows of %d days before %s loaded in %.1f s\n' "$history_rows" "$history_days" "$first" \
+      "$(echo "$(date +%s.%N) - $h0" | bc)"
+  fi
 done
 
 if [ "$nights" -ge 2 ]; then

@@ -10,36 +10,63 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.p4p.arrears.credit.CreditRecord;
 import com.p4p.arrears.ops.BulkLoad;
+import com.p4p.arrears.ops.StepMetrics;
 
 /**
- * Classifies a chunk of accounts: loads their prior state and spend history in one query each,
- * runs the {@link ArrearsEngine} on every account, and stores the new state, the enforcement
- * actions and the credit-impact records in the chunk's transaction.
+ * Classifies a chunk of accounts: loads their prior state in one query and the spend history their
+ * ageing needs ({@link SpendHistoryStore}: the owing accounts' newest spend back to the anchor, nothing
+ * for the others), runs the {@link ArrearsEngine} on every account, and stores the new state, the
+ * enforcement actions and the credit-impact records in the chunk's transaction.
  * <p>
  * A chunk is a run of consecutive accounts in id order (the reader pages through the account table by
- * id), so its history is read as the id range from its first to its last account: two range scans
- * instead of a lookup per account. On MySQL the results are written with LOAD DATA LOCAL (the state
- * as REPLACE: every column is written, so it is the upsert); on H2 with batched statements.
+ * id), so the prior states are read as the id range from its first to its last account. On MySQL the
+ * results are written with LOAD DATA LOCAL (the state as REPLACE: every column is written, so it is the
+ * upsert); on H2 with batched statements.
  */
-public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify> {
+public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify>, StepExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger("progress");
 
     private final LocalDate businessDate;
     private final ArrearsEngine engine;
     private final JdbcTemplate jdbc;
 
     private final boolean bulkLoads;
+    private final SpendHistoryStore spendHistory;
+    private StepExecution stepExecution;
 
     public ArrearsClassificationWriter(LocalDate businessDate, ArrearsEngine engine, JdbcTemplate jdbc, boolean bulkLoads) {
         this.businessDate = businessDate;
         this.engine = engine;
         this.jdbc = jdbc;
         this.bulkLoads = bulkLoads;
+        this.spendHistory = new SpendHistoryStore(jdbc);
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        this.stepExecution = stepExecution;
+    }
+
+    /** The history rows the step read, in the log: they must not grow with the number of nights. */
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        SpendTails.Counts c = spendHistory.counts();
+        log.info("classifyAccounts: " + c.rows() + " spend history rows read for " + c.owingAccounts()
+                + " owing accounts (" + c.furtherAccounts() + " read further back than the previous anchor), in "
+                + c.reads() + " reads");
+        return stepExecution.getExitStatus();
     }
 
     @Override
@@ -49,8 +76,12 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
         }
         String first = chunk.getItems().get(0).accountId();
         String last = chunk.getItems().get(chunk.size() - 1).accountId();
-        Map<String, AccountState> prior = priorStates(first, last);
-        Map<String, NavigableMap<LocalDate, BigDecimal>> spend = spendByDate(first, last);
+        Map<String, LocalDate> priorAnchors = new HashMap<>();
+        Map<String, AccountState> prior = priorStates(first, last, priorAnchors);
+        Map<String, NavigableMap<LocalDate, BigDecimal>> spend = spendHistory.tails(businessDate, owing(chunk, priorAnchors));
+        if (stepExecution != null) {
+            stepExecution.getExecutionContext().putLong(StepMetrics.HISTORY_ROWS_READ, spendHistory.counts().rows());
+        }
         if (bulkLoads) {
             writeLoading(chunk, prior, spend);
             return;
@@ -92,24 +123,30 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
                 + " amount_past_due, currency, days_past_due, first_delinquency) VALUES (?,?,?,?,?,?,?,?,?)", credit);
     }
 
-    private Map<String, AccountState> priorStates(String first, String last) {
+    /** @param anchors filled with each account's stored anchor (oldest_unpaid_date), where it had one */
+    private Map<String, AccountState> priorStates(String first, String last, Map<String, LocalDate> anchors) {
         Map<String, AccountState> out = new HashMap<>();
-        jdbc.query("SELECT account_id, stage, enforced_stage, sticky_floor, credit_status, first_delinquency, in_low_band"
-                + " FROM account_state WHERE account_id BETWEEN ? AND ?", rs -> {
+        jdbc.query("SELECT account_id, stage, enforced_stage, sticky_floor, credit_status, first_delinquency, in_low_band,"
+                + " oldest_unpaid_date FROM account_state WHERE account_id BETWEEN ? AND ?", rs -> {
                     out.put(rs.getString(1), new AccountState(rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getObject(6, LocalDate.class), "Y".equals(rs.getString(7))));
+                    LocalDate anchor = rs.getObject(8, LocalDate.class);
+                    if (anchor != null) {
+                        anchors.put(rs.getString(1), anchor);
+                    }
                 }, first, last);
         return out;
     }
 
-    private Map<String, NavigableMap<LocalDate, BigDecimal>> spendByDate(String first, String last) {
-        Map<String, NavigableMap<LocalDate, BigDecimal>> out = new HashMap<>();
-        jdbc.query("SELECT account_id, charge_date, amount FROM account_spend_day WHERE account_id BETWEEN ? AND ?",
-                rs -> {
-                    out.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
-                            .put(rs.getObject(2, LocalDate.class), rs.getBigDecimal(3));
-                }, first, last);
-        return out;
+    /** The chunk's accounts that owe (only their ageing needs spend history), with last night's anchor. */
+    private static List<SpendTails.Owing> owing(Chunk<? extends AccountToClassify> chunk, Map<String, LocalDate> anchors) {
+        List<SpendTails.Owing> owing = new ArrayList<>();
+        for (AccountToClassify a : chunk) {
+            if (a.balance().signum() < 0) {
+                owing.add(new SpendTails.Owing(a.accountId(), a.balance().negate(), anchors.get(a.accountId())));
+            }
+        }
+        return owing;
     }
 
     /** The same as the batched statements, as three loads. */

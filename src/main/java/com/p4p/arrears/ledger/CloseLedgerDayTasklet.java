@@ -15,6 +15,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.p4p.arrears.ops.BulkLoad;
+import com.p4p.arrears.ops.HandlerReads;
+import com.p4p.arrears.ops.StepMetrics;
 import com.p4p.arrears.policy.Policy;
 
 /**
@@ -72,6 +74,7 @@ public class CloseLedgerDayTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long start = System.nanoTime();
+        long readsAtStart = HandlerReads.now(jdbc, h2);
         Date day = Date.valueOf(businessDate);
         // one pass over the accounts for the opening balances and for a close of this date already applied
         Balances opening = balances(day);
@@ -126,6 +129,9 @@ public class CloseLedgerDayTasklet implements Tasklet {
         }
         jdbc.update("INSERT INTO ledger_day (business_date, last_entry_id) SELECT ?, COALESCE(MAX(entry_id), 0)"
                 + " FROM ledger_entry", day);
+        long rowsRead = HandlerReads.since(jdbc, h2, readsAtStart);
+        chunkContext.getStepContext().getStepExecution().getExecutionContext().putLong(StepMetrics.HISTORY_ROWS_READ, rowsRead);
+        log.info("closeLedgerDay: " + rowsRead + " rows read by the database (Handler_read_*; -1: not counted here)");
         if (tracker != null) {
             tracker.closed(businessDate); // frees the sums; should this transaction fail, the next try sums the entries
         }

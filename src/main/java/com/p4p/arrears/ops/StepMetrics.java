@@ -42,6 +42,11 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 public class StepMetrics implements StepExecutionListener, JobExecutionListener {
 
     public static final String REPORT_PROPERTY = "pipeline.bench.report";
+    /**
+     * Step execution context key: the rows of accumulated history (spend history, ledger entries) the
+     * step read; the benchmark's report shows it, so a night-over-night growth is visible.
+     */
+    public static final String HISTORY_ROWS_READ = "historyRowsRead";
 
     private static final List<MemoryPoolMXBean> HEAP = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP)
@@ -113,7 +118,8 @@ public class StepMetrics implements StepExecutionListener, JobExecutionListener 
         report(String.join("\t", "step", step.getStepName(), step.getStatus().name(),
                 Long.toString(step.getReadCount()), Long.toString(step.getWriteCount()),
                 String.format("%.3f", seconds(step.getStartTime(), LocalDateTime.now())),
-                Long.toString(mb[0]), Long.toString(mb[1]), cpuSince(cpuAtStart)));
+                Long.toString(mb[0]), Long.toString(mb[1]), cpuSince(cpuAtStart),
+                Long.toString(step.getExecutionContext().getLong(HISTORY_ROWS_READ, -1L))));
         return step.getExitStatus();
     }
 

@@ -1,0 +1,126 @@
+package com.p4p.arrears.arrears;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.p4p.arrears.ledger.Ids;
+
+/**
+ * The ageing's reads of account_spend_day (spend per charge date and account, primary key
+ * (charge_date, account_id): see V7): only what {@link SpendTails} asks for, so rows read per night
+ * follow the owing accounts and their debt's age, not the number of nights behind them.
+ * <p>
+ * An account's range of dates is read as one point per date, {@code (charge_date = 'd' AND account_id
+ * IN (...)) OR ...} (the accounts whose range holds d), so the database seeks each (date, account) in
+ * the primary key and reads nothing of other accounts. A condition on a date range alone ({@code
+ * charge_date >= d AND account_id IN (...)}) would read every account's spend of those dates. A statement
+ * carries at most {@value #POINTS_PER_STATEMENT} points: MariaDB's range optimizer gives up (and scans
+ * the table) past 16000 range parts. Ids are validated before they get here, so they are written as
+ * literals ({@link Ids}); dates come from LocalDate.
+ */
+public class SpendHistoryStore implements SpendTails.Source {
+
+    static final int POINTS_PER_STATEMENT = 4000;
+    static final int IDS_PER_STATEMENT = 1000;
+
+    private final JdbcTemplate jdbc;
+    private final SpendTails.Counts counts = new SpendTails.Counts();
+    /** The history's first and last charge dates (they do not move during classification); null until read. */
+    private LocalDate[] span;
+
+    public SpendHistoryStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The spend per charge date each owing account's anchor needs (see {@link SpendTails}). */
+    public Map<String, NavigableMap<LocalDate, BigDecimal>> tails(LocalDate businessDate, List<SpendTails.Owing> owing) {
+        return SpendTails.read(businessDate, owing, this, counts);
+    }
+
+    /** What this store read so far (one per step execution: the writer is step-scoped). */
+    public SpendTails.Counts counts() {
+        return counts;
+    }
+
+    @Override
+    public void read(List<SpendTails.Range> ranges, SpendTails.Row sink) {
+        LocalDate[] dates = span();
+        if (dates[0] == null) {
+            return; // no history at all
+        }
+        // every (date, account) point of the ranges, inside the history's span, by date
+        TreeMap<LocalDate, List<String>> points = new TreeMap<>();
+        for (SpendTails.Range r : ranges) {
+            LocalDate from = r.from().isBefore(dates[0]) ? dates[0] : r.from();
+            LocalDate to = r.before() == null || r.before().isAfter(dates[1]) ? dates[1] : r.before().minusDays(1);
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                points.computeIfAbsent(d, k -> new ArrayList<>()).add(r.accountId());
+            }
+        }
+        StringBuilder where = new StringBuilder();
+        int inStatement = 0;
+        for (Map.Entry<LocalDate, List<String>> day : points.entrySet()) {
+            List<String> ids = day.getValue();
+            for (int i = 0; i < ids.size(); ) {
+                int take = Math.min(ids.size() - i, POINTS_PER_STATEMENT - inStatement);
+                where.append(inStatement == 0 ? "(" : " OR (").append("charge_date = DATE '").append(day.getKey())
+                        .append("' AND account_id IN ").append(Ids.inList(ids.subList(i, i + take))).append(')');
+                i += take;
+                inStatement += take;
+                if (inStatement == POINTS_PER_STATEMENT) {
+                    query(where, sink);
+                    where.setLength(0);
+                    inStatement = 0;
+                }
+            }
+        }
+        if (inStatement > 0) {
+            query(where, sink);
+        }
+    }
+
+    private void query(CharSequence where, SpendTails.Row sink) {
+        jdbc.query("SELECT account_id, charge_date, amount FROM account_spend_day WHERE " + where, rs -> {
+            sink.accept(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3));
+        });
+    }
+
+    @Override
+    public Map<String, BigDecimal> totalSpend(Collection<String> accountIds) {
+        Map<String, BigDecimal> total = new HashMap<>();
+        List<String> ids = new ArrayList<>(accountIds);
+        for (int i = 0; i < ids.size(); i += IDS_PER_STATEMENT) {
+            // the ledger's debits are the sum of every spend row (the close adds both from the same entries)
+            jdbc.query("SELECT account_id, debits FROM account WHERE account_id IN "
+                    + Ids.inList(ids.subList(i, Math.min(ids.size(), i + IDS_PER_STATEMENT))), rs -> {
+                        total.put(rs.getString(1), rs.getBigDecimal(2));
+                    });
+        }
+        return total;
+    }
+
+    @Override
+    public LocalDate earliestChargeDate() {
+        return span()[0];
+    }
+
+    private LocalDate[] span() {
+        if (span == null) {
+            // both ends of the primary key: one index entry each
+            span = jdbc.query("SELECT MIN(charge_date), MAX(charge_date) FROM account_spend_day", rs -> {
+                rs.next();
+                return new LocalDate[]{rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)};
+            });
+        }
+        return span;
+    }
+}

@@ -1,0 +1,179 @@
+package com.p4p.arrears.arrears;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * Decides how little of an account's spend history the ageing must read (SPEC 5) so that a night costs
+ * the same after a year as after a week. {@link Ageing#anchor} walks the spend from the newest charge
+ * date back until it covers owed; nothing older than that date changes its answer. So:
+ * <ul>
+ *   <li>an account that owes nothing reads nothing (it has no anchor);</li>
+ *   <li>an owing account reads its spend from a lower bound L on: the anchor the previous night stored
+ *       (it moves back only when owed grows by more than tonight's spend), or the last few days for an
+ *       account that owed nothing last night;</li>
+ *   <li>an account whose read spend does not reach owed (a late charge before L, a refund or chargeback
+ *       re-opening old charges, owed beyond all spend) reads further back, window before window, each
+ *       twice the last, until it does, or what it read adds up to all its spend (the account's debits:
+ *       its whole history is read), or the history's earliest date is passed.</li>
+ * </ul>
+ * The anchor over what was read is then exactly the anchor over the whole history: the walk meets the
+ * same dates in the same order and stops before it runs out of what was read (or the whole history was
+ * read). The bound L is only a hint: a wrong one costs rows, never a wrong anchor. Only the rare account
+ * that owes more than all it ever spent reads its whole history (its anchor is its first charge date).
+ * <p>
+ * Plain Java; the reading itself is behind {@link Source} (SQL in {@link SpendHistoryStore}).
+ */
+public final class SpendTails {
+
+    /** Days an account that owed nothing last night reads first: new debt is mostly recent spend. */
+    public static final int NEW_DEBT_DAYS = 7;
+    /** The first window read further back; each next one is twice as long. */
+    static final int FIRST_FURTHER_DAYS = 16;
+
+    /** An account that owes tonight, and where its reading starts if known (the previous anchor, or null). */
+    public record Owing(String accountId, BigDecimal owed, LocalDate previousAnchor) {
+    }
+
+    /** Spend of one account with {@code from <= charge_date} and, when {@code before} is set, {@code < before}. */
+    public record Range(String accountId, LocalDate from, LocalDate before) {
+    }
+
+    /** Where the spend history lives. */
+    public interface Source {
+        /** Calls {@code sink} for every (account, charge date, amount) row inside one of the ranges. */
+        void read(List<Range> ranges, Row sink);
+
+        /** Each account's spend of all time (the ledger's debits); an account with none may be absent. */
+        Map<String, BigDecimal> totalSpend(Collection<String> accountIds);
+
+        /** The earliest charge date of the whole history, null when it is empty. */
+        LocalDate earliestChargeDate();
+    }
+
+    @FunctionalInterface
+    public interface Row {
+        void accept(String accountId, LocalDate chargeDate, BigDecimal amount);
+    }
+
+    /** What a night's reading cost: rows, queries and the accounts that had to read further back. */
+    public static final class Counts {
+        long owingAccounts;
+        long rows;
+        long reads;
+        long furtherAccounts;
+
+        public long owingAccounts() {
+            return owingAccounts;
+        }
+
+        public long rows() {
+            return rows;
+        }
+
+        public long reads() {
+            return reads;
+        }
+
+        public long furtherAccounts() {
+            return furtherAccounts;
+        }
+    }
+
+    private SpendTails() {
+    }
+
+    /**
+     * The spend per charge date each owing account's anchor needs (accounts not listed need none).
+     *
+     * @param counts added to, for the step's log
+     */
+    public static Map<String, NavigableMap<LocalDate, BigDecimal>> read(LocalDate businessDate, List<Owing> owing,
+                                                                        Source source, Counts counts) {
+        Map<String, NavigableMap<LocalDate, BigDecimal>> spend = new HashMap<>();
+        if (owing.isEmpty()) {
+            return spend;
+        }
+        counts.owingAccounts += owing.size();
+        Map<String, BigDecimal> read = new HashMap<>();
+        Map<String, LocalDate> from = new LinkedHashMap<>();
+        List<Range> ranges = new ArrayList<>(owing.size());
+        for (Owing o : owing) {
+            LocalDate start = o.previousAnchor() != null && !o.previousAnchor().isAfter(businessDate)
+                    ? o.previousAnchor() : businessDate.minusDays(NEW_DEBT_DAYS);
+            from.put(o.accountId(), start);
+            ranges.add(new Range(o.accountId(), start, null));
+        }
+        readInto(source, ranges, spend, read, counts);
+
+        Map<String, BigDecimal> owedBy = new HashMap<>();
+        List<String> short_ = new ArrayList<>();
+        for (Owing o : owing) {
+            owedBy.put(o.accountId(), o.owed());
+            if (read.getOrDefault(o.accountId(), BigDecimal.ZERO).compareTo(o.owed()) < 0) {
+                short_.add(o.accountId());
+            }
+        }
+        if (short_.isEmpty()) {
+            return spend;
+        }
+        counts.furtherAccounts += short_.size();
+        Map<String, BigDecimal> total = source.totalSpend(short_);
+        LocalDate earliest = source.earliestChargeDate();
+        counts.reads++;
+        // Accounts with spend not read yet; the others have their whole history already.
+        List<String> pending = new ArrayList<>();
+        for (String a : short_) {
+            if (unread(a, read, total, from, earliest)) {
+                pending.add(a);
+            }
+        }
+        for (int days = FIRST_FURTHER_DAYS; !pending.isEmpty(); days *= 2) {
+            ranges.clear();
+            for (String a : pending) {
+                LocalDate before = from.get(a);
+                LocalDate start = before.minusDays(days);
+                if (start.isBefore(earliest)) {
+                    start = earliest;
+                }
+                ranges.add(new Range(a, start, before));
+                from.put(a, start);
+            }
+            readInto(source, ranges, spend, read, counts);
+            List<String> next = new ArrayList<>();
+            for (String a : pending) {
+                boolean covered = read.getOrDefault(a, BigDecimal.ZERO).compareTo(owedBy.get(a)) >= 0;
+                if (!covered && unread(a, read, total, from, earliest)) {
+                    next.add(a);
+                }
+            }
+            pending = next;
+        }
+        return spend;
+    }
+
+    /** Whether the account has spend before what was read: its reads fall short of its total, and history goes back further. */
+    private static boolean unread(String account, Map<String, BigDecimal> read, Map<String, BigDecimal> total,
+                                  Map<String, LocalDate> from, LocalDate earliest) {
+        return earliest != null && earliest.isBefore(from.get(account))
+                && read.getOrDefault(account, BigDecimal.ZERO).compareTo(total.getOrDefault(account, BigDecimal.ZERO)) < 0;
+    }
+
+    private static void readInto(Source source, List<Range> ranges, Map<String, NavigableMap<LocalDate, BigDecimal>> spend,
+                                 Map<String, BigDecimal> read, Counts counts) {
+        counts.reads++;
+        source.read(ranges, (account, date, amount) -> {
+            counts.rows++;
+            spend.computeIfAbsent(account, k -> new TreeMap<>()).merge(date, amount, BigDecimal::add);
+            read.merge(account, amount, BigDecimal::add);
+        });
+    }
+}
