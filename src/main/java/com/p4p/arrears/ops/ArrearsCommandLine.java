@@ -66,7 +66,11 @@ public final class ArrearsCommandLine {
             if (installShutdownHook) {
                 shutdown.install(GRACE_SECONDS);
             }
-            code = dispatch(cli, context.getBean(NightlyRunner.class)).code;
+            code = cli.command.equals("lift") ? new LiftCommand(out, err).lift(cli, context).code
+                    : dispatch(cli, context.getBean(NightlyRunner.class)).code;
+            if (cli.command.equals("status")) {
+                new LiftCommand(out, err).status(context);
+            }
         } catch (CommandLineArgs.UsageException e) {
             err.println("error: " + e.getMessage());
             code = ExitCode.USAGE.code;

@@ -16,7 +16,8 @@ public final class CommandLineArgs {
             "restart", Set.of("date"),
             "status", Set.of("date"),
             "stop", Set.of("date"),
-            "abandon", Set.of("date"));
+            "abandon", Set.of("date"),
+            "lift", Set.of("input", "output", "policy"));
 
     public final String command;
     private final Map<String, String> options;
@@ -84,6 +85,9 @@ public final class CommandLineArgs {
             "  status   [--date D]                   state of every date (or one, step by step)",
             "  stop     --date D                     stop a running date at its next chunk boundary (ends STOPPED)",
             "  abandon  --date D                     give a failed or stopped date up for good (never restartable)",
+            "  lift     --input FILE --output DIR [--policy FILE]",
+            "                                        post an intraday payments_yyyyMMdd_HHmmss.csv of the open date",
+            "                                        and lift enforcement where it now allows (SPEC 13)",
             "database: SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD; default an embedded H2 under ./data/",
             "exit codes: 0 completed, 1 failed (restartable), 2 usage or configuration error,",
             "            3 refused (already complete, out of order, already running)");
