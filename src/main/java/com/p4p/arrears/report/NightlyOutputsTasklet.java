@@ -90,7 +90,7 @@ public class NightlyOutputsTasklet implements Tasklet {
         try (AtomicCsvFile out = new AtomicCsvFile(dir.resolve("recon_breaks.csv"), "business_date", "break_type",
                 "source", "reference", "account_id", "expected", "actual", "difference", "currency", "resolved_date")) {
             streaming.query("SELECT break_type, source, reference, account_id, expected, actual, difference, currency,"
-                    + " resolved_date FROM recon_break WHERE business_date = ? OR resolved_date = ?"
+                    + " resolved_date FROM recon_break WHERE (business_date = ? AND intraday_file IS NULL) OR resolved_date = ?"
                     + " ORDER BY break_type, reference, source, break_id", rs -> {
                         String currency = rs.getString(8);
                         out.row(d, rs.getString(1), rs.getString(2), rs.getString(3), nullToEmpty(rs.getString(4)),
@@ -119,8 +119,15 @@ public class NightlyOutputsTasklet implements Tasklet {
 
         // finance's one-page view of the night, from the same summary rows as recon_summary.csv
         AtomicTextFile.write(dir.resolve("report.html"),
-                new FinanceReportHtml().render(new FinanceReportLoader(jdbc, policy).load(businessDate, summary)));
+                new FinanceReportHtml().render(new FinanceReportLoader(jdbc, policy).load(businessDate, summary),
+                        DayLifts.load(jdbc, businessDate, mostSevereFirst())));
         return RepeatStatus.FINISHED;
+    }
+
+    private List<String> mostSevereFirst() {
+        List<String> stages = new java.util.ArrayList<>(policy.stageNames());
+        java.util.Collections.reverse(stages);
+        return stages;
     }
 
     private void storeSummary(List<SummaryRow> summary) {
