@@ -66,7 +66,7 @@ t=$(date +%s.%N); pipeline lift --input "$file" --output "$work/out" > "$work/li
 wall=$(seconds "$t")
 printf 'lift: %.1f s as a process; `status` (JVM and Spring start-up, no work) %.1f s; the lift itself about %.1f s\n' \
   "$wall" "$startup" "$(echo "$wall - $startup" | bc)"
-sql -N "$db" -e "SELECT CONCAT('  lift job steps: ', GROUP_CONCAT(CONCAT(STEP_NAME, ' ', ROUND(TIMESTAMPDIFF(MICROSECOND, START_TIME, END_TIME) / 1e6, 1), ' s') ORDER BY STEP_EXECUTION_ID SEPARATOR ', '))
+sql -N "$db" -e "SELECT CONCAT('  lift job steps: ', GROUP_CONCAT(CONCAT(s.STEP_NAME, ' ', ROUND(TIMESTAMPDIFF(MICROSECOND, s.START_TIME, s.END_TIME) / 1e6, 1), ' s') ORDER BY s.STEP_EXECUTION_ID SEPARATOR ', '))
   FROM BATCH_STEP_EXECUTION s JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID
   JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'lift'"
 grep -E ',(rows|posted|suspended|duplicate),payments,' "$work/out/$ymd2/intraday/101500/recon_summary.csv" \

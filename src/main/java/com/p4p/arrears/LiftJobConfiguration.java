@@ -146,7 +146,7 @@ public class LiftJobConfiguration {
     public LiftEnforcementTasklet liftEnforcementTasklet(@Value(DATE) LocalDate date, @Value(TIME) String time,
                                                          @Value(POLICY) String policy) {
         return new LiftEnforcementTasklet(date, time, new IntradayLift(policies.get(policy)), jdbc,
-                Databases.streaming(dataSource));
+                Databases.streaming(dataSource), Databases.isH2(dataSource));
     }
 
     @Bean

@@ -37,9 +37,11 @@ public class LiftEnforcementTasklet implements Tasklet {
     private final IntradayLift lift;
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
+    private final boolean h2;
 
     public LiftEnforcementTasklet(LocalDate businessDate, String fileTime, IntradayLift lift, JdbcTemplate jdbc,
-                                  JdbcTemplate streaming) {
+                                  JdbcTemplate streaming, boolean h2) {
+        this.h2 = h2;
         this.businessDate = businessDate;
         this.fileTime = fileTime;
         this.lift = lift;
@@ -82,7 +84,6 @@ public class LiftEnforcementTasklet implements Tasklet {
 
         List<Object[]> actions = new ArrayList<>();
         List<Object[]> lowered = new ArrayList<>();
-        List<Object[]> enforced = new ArrayList<>();
         for (Touched t : touched.values()) {
             SinceClose s = since.getOrDefault(t.accountId(), new SinceClose());
             NavigableMap<LocalDate, BigDecimal> history = spend.getOrDefault(t.accountId(), new TreeMap<>());
@@ -100,15 +101,27 @@ public class LiftEnforcementTasklet implements Tasklet {
                         a.toStage(), o.owed(), t.currency(), o.daysPastDue()});
             }
             lowered.add(new Object[]{t.prior().enforcedStage(), o.enforcedStage(), day, fileTime, t.accountId()});
-            enforced.add(new Object[]{o.enforcedStage(), t.accountId()});
         }
         jdbc.batchUpdate("INSERT INTO intraday_action (business_date, file_time, account_id, seq, store_id, action,"
                 + " from_stage, to_stage, owed, currency, days_past_due) VALUES (?,?,?,?,?,?,?,?,?,?,?)", actions);
-        jdbc.batchUpdate("UPDATE intraday_account SET lifted_from = ?, lifted_to = ? WHERE business_date = ?"
-                + " AND file_time = ? AND account_id = ?", lowered);
-        jdbc.batchUpdate("UPDATE account_state SET enforced_stage = ? WHERE account_id = ?", enforced);
+        // the rows exist: an upsert is one multi-row statement (the driver rewrites it), where a batch of
+        // single-row UPDATEs cost a round trip each (8 s for 6,600 lowered accounts)
+        jdbc.batchUpdate("INSERT INTO intraday_account (lifted_from, lifted_to, business_date, file_time, account_id)"
+                + " VALUES (?,?,?,?,?) ON DUPLICATE KEY UPDATE lifted_from = VALUES(lifted_from),"
+                + " lifted_to = VALUES(lifted_to)", lowered);
+        // then every lowered account's enforced stage in one statement, driven by this lift's accounts
+        if (h2) {
+            jdbc.update("MERGE INTO account_state USING (SELECT account_id, lifted_to FROM intraday_account"
+                    + " WHERE business_date = ? AND file_time = ? AND lifted_to IS NOT NULL) i"
+                    + " ON (account_state.account_id = i.account_id)"
+                    + " WHEN MATCHED THEN UPDATE SET enforced_stage = i.lifted_to", day, fileTime);
+        } else {
+            jdbc.update("UPDATE account_state s JOIN intraday_account i ON i.account_id = s.account_id"
+                    + " SET s.enforced_stage = i.lifted_to WHERE i.business_date = ? AND i.file_time = ?"
+                    + " AND i.lifted_to IS NOT NULL", day, fileTime);
+        }
         contribution.incrementReadCount();
-        contribution.incrementWriteCount(enforced.size());
+        contribution.incrementWriteCount(lowered.size());
         return RepeatStatus.FINISHED;
     }
 
