@@ -4,18 +4,20 @@
 # accounts), timed as a process (JVM start-up included) and against `status` (start-up alone); with
 # --night, the next night too (its close should take the lifted entries into the posting sums).
 #
-#   jobs/bench_lift.sh [--accounts 100000] [--lift 10000] [--night] [--no-build] [--keep] [--xmx 2g]
+#   jobs/bench_lift.sh [--accounts 100000] [--spend N (3 per account)] [--lift 10000] [--night] [--no-build]
+#                      [--keep] [--xmx 2g]
 #
 # Database: root without password on 127.0.0.1:3306 unless BENCH_MYSQL / BENCH_JDBC_BASE say otherwise
 # (as jobs/bench.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-accounts=100000 lift=10000 night=no build=yes keep=no xmx=2g first=2026-11-26
+accounts=100000 spend="" lift=10000 night=no build=yes keep=no xmx=2g first=2026-11-26
 while [ $# -gt 0 ]; do
   case "$1" in
     --accounts) accounts=$2; shift 2 ;;
     --lift) lift=$2; shift 2 ;;
+    --spend) spend=$2; shift 2 ;;
     --night) night=yes; shift ;;
     --no-build) build=no; shift ;;
     --keep) keep=yes; shift ;;
@@ -38,13 +40,17 @@ cleanup() {
 trap cleanup EXIT
 sql -e "CREATE DATABASE $db CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
 export SPRING_DATASOURCE_URL="$jdbc_base/$db" SPRING_DATASOURCE_USERNAME=root SPRING_DATASOURCE_PASSWORD=
-pipeline() { java -Xmx"$xmx" -jar target/arrears-pipeline.jar "$@"; }
+# a copy of the jar, so that a build during the benchmark does not change it
+cp target/arrears-pipeline.jar "$work/"
+cp -r target/classes "$work/classes"
+pipeline() { java -Xmx"$xmx" -jar "$work/arrears-pipeline.jar" "$@"; }
 seconds() { echo "$(date +%s.%N) - $1" | bc; }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "size: $accounts accounts (spend 3 per account, payments 1 per 10), lift of $lift payments"
-java -cp target/classes com.p4p.arrears.ops.bench.NightGenerator --out "$work/in" --accounts "$accounts" \
-  --spend $((accounts * 3)) --payments $((accounts / 10)) --nights 2 --date "$first" --balances false
+spend=${spend:-$((accounts * 3))}
+echo "size: $accounts accounts, $spend spend rows and $((accounts / 10)) payments per night, lift of $lift payments"
+java -cp "$work/classes" com.p4p.arrears.ops.bench.NightGenerator --out "$work/in" --accounts "$accounts" \
+  --spend "$spend" --payments $((accounts / 10)) --nights 2 --date "$first" --balances false
 d1=$first d2=$(date -d "$first + 1 day" +%F)
 ymd1=$(date -d "$d1" +%Y%m%d) ymd2=$(date -d "$d2" +%Y%m%d)
 t=$(date +%s.%N); pipeline run --date "$d1" --input "$work/in" --output "$work/out" > "$work/night1.log" 2>&1

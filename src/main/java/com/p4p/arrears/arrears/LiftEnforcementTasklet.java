@@ -31,6 +31,7 @@ import com.p4p.arrears.ledger.Ids;
 public class LiftEnforcementTasklet implements Tasklet {
 
     private static final int BATCH = 1000;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("progress");
 
     private final LocalDate businessDate;
     private final String fileTime;
@@ -63,6 +64,7 @@ public class LiftEnforcementTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        long start = System.nanoTime();
         Date day = Date.valueOf(businessDate);
         Map<String, Touched> touched = new LinkedHashMap<>();
         jdbc.query("SELECT i.account_id, a.store_id, a.currency, a.enforcement_hold, a.credits - a.debits,"
@@ -79,8 +81,11 @@ public class LiftEnforcementTasklet implements Tasklet {
         if (touched.isEmpty()) {
             return RepeatStatus.FINISHED;
         }
+        long read = System.nanoTime();
         Map<String, SinceClose> since = postedSinceClose(touched);
+        long sinceRead = System.nanoTime();
         Map<String, NavigableMap<LocalDate, BigDecimal>> spend = spendHistory(new ArrayList<>(touched.keySet()));
+        long spendRead = System.nanoTime();
 
         List<Object[]> actions = new ArrayList<>();
         List<Object[]> lowered = new ArrayList<>();
@@ -102,6 +107,7 @@ public class LiftEnforcementTasklet implements Tasklet {
             }
             lowered.add(new Object[]{t.prior().enforcedStage(), o.enforcedStage(), day, fileTime, t.accountId()});
         }
+        long decided = System.nanoTime();
         jdbc.batchUpdate("INSERT INTO intraday_action (business_date, file_time, account_id, seq, store_id, action,"
                 + " from_stage, to_stage, owed, currency, days_past_due) VALUES (?,?,?,?,?,?,?,?,?,?,?)", actions);
         // the rows exist: an upsert is one multi-row statement (the driver rewrites it), where a batch of
@@ -122,6 +128,10 @@ public class LiftEnforcementTasklet implements Tasklet {
         }
         contribution.incrementReadCount();
         contribution.incrementWriteCount(lowered.size());
+        log.info(String.format("liftEnforcement: %d accounts, %d lowered, %d actions; seconds: accounts %.2f, entries since"
+                + " the close %.2f, spend history %.2f, rule %.2f, writes %.2f", touched.size(), lowered.size(),
+                actions.size(), (read - start) / 1e9, (sinceRead - read) / 1e9, (spendRead - sinceRead) / 1e9,
+                (decided - spendRead) / 1e9, (System.nanoTime() - decided) / 1e9));
         return RepeatStatus.FINISHED;
     }
 
