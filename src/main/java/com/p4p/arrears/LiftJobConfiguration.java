@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.Step;
@@ -38,6 +39,7 @@ import com.p4p.arrears.ledger.LiftPostingWriter;
 import com.p4p.arrears.ops.Databases;
 import com.p4p.arrears.ops.GracefulShutdown;
 import com.p4p.arrears.ops.LiftParameters;
+import com.p4p.arrears.ops.ProgressLogger;
 import com.p4p.arrears.ops.RunParameters;
 import com.p4p.arrears.policy.PolicyProvider;
 import com.p4p.arrears.reconcile.IntradayBreaks;
@@ -100,7 +102,15 @@ public class LiftJobConfiguration {
     public Step postLiftPayments() {
         return new StepBuilder("postLiftPayments", jobRepository)
                 .<Validated<LedgerItem>, Validated<LedgerItem>>chunk(chunkSize).transactionManager(transactionManager)
-                .reader(liftRows(null, null, null)).writer(liftWriter(null, null)).build();
+                .reader(liftRows(null, null, null)).writer(liftWriter(null, null))
+                .listener(new ProgressLogger("rows", step -> {
+                    JobParameters p = step.getJobExecution().getJobParameters();
+                    Long rows = jdbc.query("SELECT data_rows FROM intraday_file WHERE business_date = ? AND file_time = ?",
+                            rs -> rs.next() ? rs.getLong(1) : -1L,
+                            java.sql.Date.valueOf(p.getLocalDate(RunParameters.BUSINESS_DATE)),
+                            p.getString(LiftParameters.FILE_TIME));
+                    return rows == null ? -1 : rows;
+                })).build();
     }
 
     @Bean
