@@ -54,6 +54,8 @@ public class CloseLedgerDayTasklet implements Tasklet {
     private static final String SPEND_DAY_COLUMNS = "account_id, charge_date, amount";
     private static final int LOAD_SLICE = 100_000;
     private static final int LATE_BATCH = 2_000;
+    /** At most this many lifted entries are read into the posting sums (more: the entries are summed). */
+    private static final long LIFTED_MAX = 2_000_000;
 
     private final LocalDate businessDate;
     private final Policy policy;
@@ -152,7 +154,32 @@ public class CloseLedgerDayTasklet implements Tasklet {
             return null;
         }
         long last = jdbc.queryForObject("SELECT COALESCE(MAX(entry_id), 0) FROM ledger_entry", Long.class);
+        if (!sums.covers(after, last) && sums.usable() && sums.firstEntryId() > after) {
+            addLifted(sums, after);
+        }
         return sums.covers(after, last) ? sums : null;
+    }
+
+    /**
+     * Entries between the previous close and the night's own postings are the date's intraday lifts
+     * (SPEC 13), posted by other processes: a few, read by primary-key range and added to the sums, so a
+     * night with lifts keeps the posting steps' sums. Any of another posted date, or too many: left out,
+     * and the sums do not cover the day (the close then sums the entries).
+     */
+    private void addLifted(DayPostings sums, long after) {
+        long upTo = sums.firstEntryId();
+        Date day = Date.valueOf(businessDate);
+        long[] counts = jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(CASE WHEN posted_date = ? THEN 1 ELSE 0 END), 0)"
+                + " FROM ledger_entry WHERE entry_id > ? AND entry_id <= ?",
+                (rs, i) -> new long[]{rs.getLong(1), rs.getLong(2)}, day, after, upTo);
+        if (counts[0] != counts[1] || counts[0] > LIFTED_MAX) {
+            return;
+        }
+        java.util.List<com.p4p.arrears.ingest.LedgerItem> lifted = jdbc.query("SELECT " + LedgerRepository.ITEM_COLUMNS
+                + " FROM ledger_entry WHERE entry_id > ? AND entry_id <= ?", (rs, i) -> LedgerRepository.item(rs), after, upTo);
+        if (sums.addEarlier(lifted, after, upTo)) {
+            log.info("closeLedgerDay: " + lifted.size() + " entries of the day's intraday lifts added to the posting sums");
+        }
     }
 
     /** The day's movements: each currency's {debits, credits}, and how many accounts moved. */

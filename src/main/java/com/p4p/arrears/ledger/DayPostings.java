@@ -128,6 +128,35 @@ public final class DayPostings {
         entries++;
     }
 
+    /**
+     * Adds entries posted before the ones these sums hold, with this business date as their posted date:
+     * the day's intraday lifts (SPEC 13), posted by other processes before the night. They must be all
+     * the ledger holds in (afterId, the first entry id these sums start after]; then the sums start at
+     * afterId. Otherwise (no entries held yet, or another range) nothing is added.
+     *
+     * @return whether they were added
+     */
+    public boolean addEarlier(List<LedgerItem> earlier, long afterId, long upToId) {
+        if (!usable || entries == 0 || upToId != firstEntryId || afterId >= upToId) {
+            return false;
+        }
+        try {
+            for (LedgerItem item : earlier) {
+                add(item);
+            }
+        } catch (ArithmeticException tooLargeOrTooPrecise) {
+            giveUp();
+            return false;
+        }
+        firstEntryId = afterId;
+        return true;
+    }
+
+    /** The entry id the sums start after (-1: none held yet). */
+    public long firstEntryId() {
+        return firstEntryId;
+    }
+
     /** Something was posted that these sums cannot account for: the close must sum the entries itself. */
     public void giveUp() {
         usable = false;

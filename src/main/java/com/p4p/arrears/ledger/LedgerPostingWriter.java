@@ -48,6 +48,8 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
     private final LedgerRepository ledger;
     private final BreakRepository breaks;
     private final IngestLog log;
+    /** An intraday lift (SPEC 13): a few rows against many accounts, so no directory, no day sums. */
+    private final boolean intraday;
 
     /** Built at the first chunk of the step (null: the general path). */
     private AccountDirectory accounts;
@@ -56,6 +58,18 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
 
     public LedgerPostingWriter(Source source, LocalDate businessDate, LedgerRepository ledger,
                                BreakRepository breaks, IngestLog log) {
+        this(source, businessDate, ledger, breaks, log, false);
+    }
+
+    /**
+     * @param intraday a lifted intraday file: every account and id looked up chunk by chunk (a pass over
+     *                 a million accounts for the directory would cost more than the whole file), and the
+     *                 entries not added to this process's day sums (the night's close takes them from the
+     *                 ledger)
+     */
+    public LedgerPostingWriter(Source source, LocalDate businessDate, LedgerRepository ledger,
+                               BreakRepository breaks, IngestLog log, boolean intraday) {
+        this.intraday = intraday;
         this.source = source;
         this.businessDate = businessDate;
         this.ledger = ledger;
@@ -112,7 +126,7 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
             return;
         }
         prepared = true;
-        if (ledger.bulkLoads()) {
+        if (ledger.bulkLoads() && !intraday) {
             accounts = ledger.accountDirectory();
             suspended = accounts == null ? null : ledger.openSuspenseFilter(source);
         }
@@ -129,7 +143,7 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
         Tally tally = new Tally(firstLine, rows);
         PostingDecider.Decisions d = PostingDecider.decide(valid, ledger.takenIds(source, ids),
                 ledger.accountCurrencies(accountIds)::get, postedPayments, tally);
-        ledger.insertLedger(d.toPost(), businessDate);
+        ledger.insertLedger(d.toPost(), businessDate, !intraday);
         return new Outcome(d, tally);
     }
 

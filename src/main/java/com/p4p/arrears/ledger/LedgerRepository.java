@@ -156,17 +156,29 @@ public class LedgerRepository {
      * server's work); on H2 batched inserts.
      */
     public void insertLedger(List<LedgerItem> items, LocalDate postedDate) {
+        insertLedger(items, postedDate, true);
+    }
+
+    /**
+     * @param trackDay whether this process's day sums take the entries; false for an intraday lift, whose
+     *                 process never closes the day (the close finds those entries in the ledger)
+     */
+    public void insertLedger(List<LedgerItem> items, LocalDate postedDate, boolean trackDay) {
         if (items.isEmpty()) {
             return;
         }
         if (bulkLoads()) {
-            long before = lastEntryId();
+            long before = trackDay ? lastEntryId() : 0;
             LedgerLoadLines.rows(items, LedgerLoadLines::none, postedDate).into(jdbc, "ledger_entry", LedgerLoadLines.COLUMNS);
-            posted.inserted(postedDate, items, before, lastEntryId());
+            if (trackDay) {
+                posted.inserted(postedDate, items, before, lastEntryId());
+            }
         } else {
             insertItems("INSERT INTO ledger_entry (" + ITEM_COLUMNS + ", posted_date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     items, Date.valueOf(postedDate));
-            posted.insertedUntracked(postedDate);
+            if (trackDay) {
+                posted.insertedUntracked(postedDate);
+            }
         }
     }
 

@@ -72,7 +72,11 @@ public final class ArrearsCommandLine {
                 shutdown.install(GRACE_SECONDS);
             }
             code = (AnalysisCommands.handles(cli) ? AnalysisCommands.run(cli, context, out)
+                    : cli.command.equals("lift") ? new LiftCommand(out, err).lift(cli, context)
                     : dispatch(cli, context.getBean(NightlyRunner.class))).code;
+            if (cli.command.equals("status")) {
+                new LiftCommand(out, err).status(context);
+            }
         } catch (CommandLineArgs.UsageException e) {
             err.println("error: " + e.getMessage());
             code = ExitCode.USAGE.code;

@@ -18,7 +18,8 @@ public final class CommandLineArgs {
             "stop", Set.of("date"),
             "abandon", Set.of("date"),
             "explain", Set.of("account", "json"),
-            "what-if", Set.of("policy", "output", "from", "to"));
+            "what-if", Set.of("policy", "output", "from", "to"),
+            "lift", Set.of("input", "output", "policy"));
 
     /** Options that take no value: present or not. */
     private static final Set<String> FLAGS = Set.of("json");
@@ -104,6 +105,9 @@ public final class CommandLineArgs {
             "  explain  --account A [--json]         why account A has its row in the last completed night's account_status.csv",
             "  what-if  --policy FILE --output DIR [--from D1] [--to D2]",
             "                                        replay every completed night with another policy and compare (read-only)",
+            "  lift     --input FILE --output DIR [--policy FILE]",
+            "                                        post an intraday payments_yyyyMMdd_HHmmss.csv of the open date",
+            "                                        and lift enforcement where it now allows (SPEC 13)",
             "database: SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD; default an embedded H2 under ./data/",
             "exit codes: 0 completed, 1 failed (restartable), 2 usage or configuration error,",
             "            3 refused (already complete, out of order, already running)");

@@ -122,7 +122,7 @@ public class NightlyRunner {
     private RunLock.Held acquire(LocalDate date) {
         RunLock.Held lock = runLock.tryAcquire();
         if (lock == null) {
-            throw new RunRefusedException("refused " + date + ": a night is running in another process");
+            throw new RunRefusedException("refused " + date + ": a night or a lift is running in another process");
         }
         return lock;
     }

@@ -60,6 +60,11 @@ public final class FinanceReportHtml {
             """;
 
     public String render(FinanceReport r) {
+        return render(r, null);
+    }
+
+    /** @param lifts the date's intraday lifts (SPEC 13); null or empty: no such section */
+    public String render(FinanceReport r, DayLifts lifts) {
         StringBuilder h = new StringBuilder(32_768);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
@@ -67,6 +72,9 @@ public final class FinanceReportHtml {
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
         header(h, r);
         controls(h, r);
+        if (lifts != null && !lifts.isEmpty()) {
+            lifts(h, lifts);
+        }
         h.append("<div class=\"cols\">\n");
         ledger(h, r);
         stages(h, r);
@@ -122,6 +130,29 @@ public final class FinanceReportHtml {
                 + " Control total: the sum of the file's amounts, checked against the trailer's total before anything"
                 + " was posted. Unsuspended: suspense items of earlier nights released tonight (not rows of today's"
                 + " file).</p>\n</section>\n");
+    }
+
+    private void lifts(StringBuilder h, DayLifts lifts) {
+        h.append("<section id=\"intraday-lifts\">\n<h2>Intraday lifts</h2>\n<div class=\"cols\">\n<div>\n<table>\n")
+                .append("<thead><tr><th>File</th><th class=\"n\">rows</th><th class=\"n\">posted</th></tr></thead>\n<tbody>\n");
+        for (DayLifts.LiftedFile f : lifts.files()) {
+            h.append("<tr><td>").append(esc(f.fileName())).append("</td>").append(num(Long.toString(f.rows()), null, null))
+                    .append(num(Long.toString(f.posted()), null, null)).append("</tr>\n");
+        }
+        h.append("<tr class=\"total\"><td>").append(lifts.files().size()).append(" files</td><td></td>")
+                .append(num(Long.toString(lifts.posted()), "intraday_posted", "payments")).append("</tr>\n")
+                .append("</tbody>\n</table>\n</div>\n<div>\n<table>\n<thead><tr><th>Enforcement lifted from</th><th>to</th>")
+                .append("<th class=\"n\">accounts</th></tr></thead>\n<tbody>\n");
+        if (lifts.lowered().isEmpty()) {
+            h.append("<tr><td colspan=\"3\" class=\"sub\">no account's enforcement was lifted</td></tr>\n");
+        }
+        for (DayLifts.Lowered l : lifts.lowered()) {
+            h.append("<tr><td>").append(esc(l.fromStage())).append("</td><td>").append(esc(l.toStage())).append("</td>")
+                    .append(num(Long.toString(l.accounts()), null, null)).append("</tr>\n");
+        }
+        h.append("</tbody>\n</table>\n</div>\n</div>\n<p class=\"note\">Payment files posted between the last night"
+                + " and this one (lift command); their entries are in tonight's credits, and tonight's stages started"
+                + " from the enforcement as they lifted it.</p>\n</section>\n");
     }
 
     private void ledger(StringBuilder h, FinanceReport r) {

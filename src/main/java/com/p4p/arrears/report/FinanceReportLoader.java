@@ -106,7 +106,7 @@ public class FinanceReportLoader {
     private List<FinanceReport.BreakItem> topBreaks(Date day, BreakType type) {
         String amount = "COALESCE(difference, actual, expected)";
         return jdbc.query("SELECT source, reference, account_id, expected, actual, difference, currency FROM recon_break"
-                + " WHERE business_date = ? AND break_type = ? ORDER BY CASE WHEN " + amount + " IS NULL THEN 1 ELSE 0 END,"
+                + " WHERE business_date = ? AND break_type = ? AND intraday_file IS NULL ORDER BY CASE WHEN " + amount + " IS NULL THEN 1 ELSE 0 END,"
                 + " ABS(" + amount + ") DESC, reference, source, break_id LIMIT " + FinanceReport.TOP_BREAKS,
                 (rs, i) -> {
                     String currency = rs.getString(7);

@@ -89,13 +89,14 @@ public class NightlyOutputsTasklet implements Tasklet {
 
         try (AtomicCsvFile out = new AtomicCsvFile(dir.resolve("recon_breaks.csv"), "business_date", "break_type",
                 "source", "reference", "account_id", "expected", "actual", "difference", "currency", "resolved_date")) {
-            // Two index lookups (raised tonight; resolved tonight, raised before): with OR, MariaDB scanned the
-            // whole table, every break of every night so far, each night.
+            // Two index lookups (raised by tonight's night, not by a lift of the date; resolved tonight, raised
+            // before or by a lift): with OR, MariaDB scanned every break of every night so far, each night.
             String columns = "break_id, break_type, source, reference, account_id, expected, actual, difference,"
                     + " currency, resolved_date";
             streaming.query("SELECT break_type, source, reference, account_id, expected, actual, difference, currency,"
                     + " resolved_date FROM (SELECT " + columns + " FROM recon_break WHERE business_date = ?"
-                    + " UNION ALL SELECT " + columns + " FROM recon_break WHERE resolved_date = ? AND business_date <> ?) b"
+                    + " AND intraday_file IS NULL UNION ALL SELECT " + columns + " FROM recon_break"
+                    + " WHERE resolved_date = ? AND (business_date <> ? OR intraday_file IS NOT NULL)) b"
                     + " ORDER BY break_type, reference, source, break_id", rs -> {
                         String currency = rs.getString(8);
                         out.row(d, rs.getString(1), rs.getString(2), rs.getString(3), nullToEmpty(rs.getString(4)),
@@ -124,8 +125,15 @@ public class NightlyOutputsTasklet implements Tasklet {
 
         // finance's one-page view of the night, from the same summary rows as recon_summary.csv
         AtomicTextFile.write(dir.resolve("report.html"),
-                new FinanceReportHtml().render(new FinanceReportLoader(jdbc, policy).load(businessDate, summary)));
+                new FinanceReportHtml().render(new FinanceReportLoader(jdbc, policy).load(businessDate, summary),
+                        DayLifts.load(jdbc, businessDate, mostSevereFirst())));
         return RepeatStatus.FINISHED;
+    }
+
+    private List<String> mostSevereFirst() {
+        List<String> stages = new java.util.ArrayList<>(policy.stageNames());
+        java.util.Collections.reverse(stages);
+        return stages;
     }
 
     private void storeSummary(List<SummaryRow> summary) {

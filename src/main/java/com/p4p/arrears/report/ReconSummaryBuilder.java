@@ -103,6 +103,8 @@ public class ReconSummaryBuilder {
             }
         }
 
+        intradayLifts(day, rows);
+
         Map<String, BigDecimal[]> ledger = new HashMap<>();
         jdbc.query("SELECT currency, opening_balance, debits, credits, closing_balance FROM currency_day"
                 + " WHERE business_date = ?", rs -> {
@@ -156,7 +158,9 @@ public class ReconSummaryBuilder {
         }
 
         Map<String, Long> breaks = new HashMap<>();
-        jdbc.query("SELECT break_type, COUNT(*) FROM recon_break WHERE business_date = ? GROUP BY break_type",
+        // a lift's breaks are in its own recon_breaks.csv (intraday_file set), not among the night's new ones
+        jdbc.query("SELECT break_type, COUNT(*) FROM recon_break WHERE business_date = ? AND intraday_file IS NULL"
+                + " GROUP BY break_type",
                 rs -> {
                     breaks.put(rs.getString(1), rs.getLong(2));
                 }, day);
@@ -182,6 +186,21 @@ public class ReconSummaryBuilder {
         rows.sort(Comparator.comparing(SummaryRow::metric, Formats.BYTE_ORDER)
                 .thenComparing(SummaryRow::key, Formats.BYTE_ORDER));
         return rows;
+    }
+
+    /**
+     * On a date with lifted intraday files (SPEC 13): how many, and the rows they posted (their entries
+     * are in the date's credits). Absent on other dates. A lift that failed and was never resumed counts
+     * too: what it posted is in the ledger.
+     */
+    private void intradayLifts(Date day, List<SummaryRow> rows) {
+        long[] lifts = jdbc.queryForObject("SELECT COUNT(*), (SELECT COALESCE(SUM(posted), 0) FROM intraday_tally"
+                + " WHERE business_date = ?) FROM intraday_file WHERE business_date = ?",
+                (rs, i) -> new long[]{rs.getLong(1), rs.getLong(2)}, day, day);
+        if (lifts[0] > 0) {
+            rows.add(new SummaryRow("intraday_files", Source.PAYMENTS.code(), Long.toString(lifts[0])));
+            rows.add(new SummaryRow("intraday_posted", Source.PAYMENTS.code(), Long.toString(lifts[1])));
+        }
     }
 
     /** Accounts whose classified balance is not their ledger balance (or that were never classified). */

@@ -135,4 +135,24 @@ class DayPostingsTest {
         assertThat(sums.usable()).isFalse();
         assertThat(new DayPostings(D, null).usable()).as("no directory (too many accounts)").isFalse();
     }
+
+    @Test
+    void entriesOfTheDaysLiftsPostedBeforeTheNightJoinTheSumsWhenTheyFillTheGapToThePreviousClose() {
+        // the previous close ended at entry 100; two lifts posted 101-103; the night posted 104-105
+        DayPostings sums = sumsFor("A1", "B2");
+        sums.add(List.of(entry("A1", EntryType.SPEND, D, "5.00"), entry("B2", EntryType.PAYMENT, D, "1.00")), 103, 105);
+        assertThat(sums.covers(100, 105)).as("the lifted entries are missing").isFalse();
+        assertThat(sums.addEarlier(List.of(entry("A1", EntryType.PAYMENT, D, "2.00")), 100, 102))
+                .as("not the range the sums start after").isFalse();
+
+        assertThat(sums.addEarlier(List.of(entry("A1", EntryType.PAYMENT, D, "2.00"),
+                entry("A1", EntryType.REFUND, D, "0.50"), entry("B2", EntryType.PAYMENT, D, "4.00")), 100, 103)).isTrue();
+        assertThat(sums.covers(100, 105)).isTrue();
+        assertThat(sums.entries()).isEqualTo(5);
+        assertThat(byAccount(sums)).containsExactly(
+                new DayPostings.AccountDay("A1", "USD", new BigDecimal("5.0000"), new BigDecimal("1.5000"),
+                        new BigDecimal("5.0000"), D),
+                new DayPostings.AccountDay("B2", "EUR", new BigDecimal("0.0000"), new BigDecimal("5.0000"),
+                        new BigDecimal("0.0000"), null));
+    }
 }

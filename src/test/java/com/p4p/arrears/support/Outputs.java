@@ -25,6 +25,11 @@ public final class Outputs {
         this.dir = outputRoot.resolve(date.format(DateTimeFormatter.BASIC_ISO_DATE));
     }
 
+    /** The files of one folder, e.g. a lift's {@code <output>/yyyyMMdd/intraday/HHmmss/}. */
+    public Outputs(Path dir) {
+        this.dir = dir;
+    }
+
     public Path dir() {
         return dir;
     }

@@ -1,0 +1,146 @@
+package com.p4p.arrears.report;
+
+import java.nio.file.Path;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.p4p.arrears.ingest.Source;
+import com.p4p.arrears.policy.Policy;
+import com.p4p.arrears.reconcile.BreakType;
+
+/**
+ * Writes a lift's four files into {@code <output>/yyyyMMdd/intraday/HHmmss/} (SPEC 13), each atomically,
+ * from the database (a rerun writes the same bytes): enforcement_actions.csv, rejects.csv,
+ * recon_breaks.csv (the breaks the file raised) and recon_summary.csv (the file's dispositions and
+ * control total, and its breaks by type). Fails, writing nothing, when the file's rows are not all
+ * accounted for.
+ */
+public class LiftOutputsTasklet implements Tasklet {
+
+    private static final String[] DISPOSITIONS = {"posted", "rejected", "duplicate", "conflict", "suspended", "currency_mismatch"};
+
+    private final LocalDate businessDate;
+    private final String fileTime;
+    private final Path outputRoot;
+    private final Policy policy;
+    private final JdbcTemplate jdbc;
+
+    public LiftOutputsTasklet(LocalDate businessDate, String fileTime, Path outputRoot, Policy policy, JdbcTemplate jdbc) {
+        this.businessDate = businessDate;
+        this.fileTime = fileTime;
+        this.outputRoot = outputRoot;
+        this.policy = policy;
+        this.jdbc = jdbc;
+    }
+
+    /** Where a lift's files go. */
+    public static Path directory(Path outputRoot, LocalDate businessDate, String fileTime) {
+        return outputRoot.resolve(Source.FILE_DATE.format(businessDate)).resolve("intraday").resolve(fileTime);
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        Date day = Date.valueOf(businessDate);
+        List<SummaryRow> summary = summary(day);
+        Path dir = directory(outputRoot, businessDate, fileTime);
+        String d = businessDate.toString();
+
+        try (AtomicCsvFile out = new AtomicCsvFile(dir.resolve("enforcement_actions.csv"), "business_date",
+                "account_id", "store_id", "action", "from_stage", "to_stage", "owed", "currency", "days_past_due")) {
+            jdbc.query("SELECT account_id, store_id, action, from_stage, to_stage, owed, currency, days_past_due"
+                    + " FROM intraday_action WHERE business_date = ? AND file_time = ? ORDER BY account_id, seq", rs -> {
+                        String currency = rs.getString(7);
+                        out.row(d, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                Formats.money(rs.getBigDecimal(6), currency, policy), currency,
+                                Integer.toString(rs.getInt(8)));
+                    }, day, fileTime);
+            out.commit();
+            contribution.incrementWriteCount(out.rows());
+        }
+
+        try (AtomicCsvFile out = new AtomicCsvFile(dir.resolve("rejects.csv"), "business_date", "source",
+                "line_number", "reason", "raw_line")) {
+            jdbc.query("SELECT line_number, reason, raw_line FROM intraday_reject WHERE business_date = ?"
+                    + " AND file_time = ? ORDER BY line_number", rs -> {
+                        out.row(d, Source.PAYMENTS.code(), Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(3));
+                    }, day, fileTime);
+            out.commit();
+        }
+
+        try (AtomicCsvFile out = new AtomicCsvFile(dir.resolve("recon_breaks.csv"), "business_date", "break_type",
+                "source", "reference", "account_id", "expected", "actual", "difference", "currency", "resolved_date")) {
+            // resolved_date stays empty here: this file lists the breaks as the lift raised them
+            jdbc.query("SELECT break_type, source, reference, account_id, expected, actual, difference, currency"
+                    + " FROM recon_break WHERE business_date = ? AND intraday_file = ?"
+                    + " ORDER BY break_type, reference, source, break_id", rs -> {
+                        String currency = rs.getString(8);
+                        out.row(d, rs.getString(1), rs.getString(2), rs.getString(3), nullToEmpty(rs.getString(4)),
+                                Formats.money(rs.getBigDecimal(5), currency, policy),
+                                Formats.money(rs.getBigDecimal(6), currency, policy),
+                                Formats.money(rs.getBigDecimal(7), currency, policy), nullToEmpty(currency), "");
+                    }, day, fileTime);
+            out.commit();
+        }
+
+        try (AtomicCsvFile out = new AtomicCsvFile(dir.resolve("recon_summary.csv"), "business_date", "metric", "key",
+                "value")) {
+            summary.forEach(r -> out.row(d, r.metric(), r.key(), r.value()));
+            out.commit();
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    private List<SummaryRow> summary(Date day) {
+        Object[] file = jdbc.queryForObject("SELECT data_rows, control_total FROM intraday_file WHERE business_date = ?"
+                + " AND file_time = ?", (rs, i) -> new Object[]{rs.getLong(1), rs.getString(2)}, day, fileTime);
+        long[] t = jdbc.queryForObject("SELECT COALESCE(SUM(rows_read),0), COALESCE(SUM(posted),0),"
+                + " COALESCE(SUM(rejected),0), COALESCE(SUM(duplicate),0), COALESCE(SUM(conflict),0),"
+                + " COALESCE(SUM(suspended),0), COALESCE(SUM(currency_mismatch),0) FROM intraday_tally"
+                + " WHERE business_date = ? AND file_time = ?", (rs, i) -> {
+                    long[] v = new long[7];
+                    for (int c = 0; c < 7; c++) {
+                        v[c] = rs.getLong(c + 1);
+                    }
+                    return v;
+                }, day, fileTime);
+        String key = Source.PAYMENTS.code();
+        List<SummaryRow> rows = new ArrayList<>();
+        rows.add(new SummaryRow("rows", key, Long.toString(t[0])));
+        long accounted = 0;
+        for (int d = 0; d < DISPOSITIONS.length; d++) {
+            rows.add(new SummaryRow(DISPOSITIONS[d], key, Long.toString(t[d + 1])));
+            accounted += t[d + 1];
+        }
+        if (accounted != t[0] || t[0] != (Long) file[0]) {
+            throw new IllegalStateException("lift of " + businessDate + " " + fileTime + ": the trailer vouched for "
+                    + file[0] + " rows, " + t[0] + " were read and " + accounted + " have a disposition");
+        }
+        rows.add(new SummaryRow("control_total", key, (String) file[1]));
+        Map<String, Long> breaks = new HashMap<>();
+        jdbc.query("SELECT break_type, COUNT(*) FROM recon_break WHERE business_date = ? AND intraday_file = ?"
+                + " GROUP BY break_type", rs -> {
+                    breaks.put(rs.getString(1), rs.getLong(2));
+                }, day, fileTime);
+        for (BreakType type : BreakType.values()) {
+            rows.add(new SummaryRow("breaks", type.name(), Long.toString(breaks.getOrDefault(type.name(), 0L))));
+        }
+        rows.sort(Comparator.comparing(SummaryRow::metric, Formats.BYTE_ORDER)
+                .thenComparing(SummaryRow::key, Formats.BYTE_ORDER));
+        return rows;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}
