@@ -112,16 +112,28 @@ public enum BulkPath {
     }
 
     /**
-     * Loads nothing into a table of ours (zero rows: nothing changes), to be sure the whole chain takes
-     * it; null when it did, else why not.
+     * Loads nothing (zero rows into a temporary table of this connection's own) to be sure the whole
+     * chain takes it; null when it did, or when no temporary table may be created here (the flags
+     * decide then), else why not.
      */
     private static String tryEmptyLoad(Connection connection) {
         try (Statement s = connection.createStatement()) {
-            s.unwrap(JdbcStatement.class).setLocalInfileInputStream(new ByteArrayInputStream(new byte[0]));
-            s.executeLargeUpdate("LOAD DATA LOCAL INFILE 'probe.tsv' INTO TABLE ledger_day (business_date, last_entry_id)");
-            return null;
+            try {
+                s.execute("CREATE TEMPORARY TABLE bulk_path_probe (x INT)");
+            } catch (SQLException e) {
+                return null;
+            }
+            try {
+                s.unwrap(JdbcStatement.class).setLocalInfileInputStream(new ByteArrayInputStream(new byte[0]));
+                s.executeLargeUpdate("LOAD DATA LOCAL INFILE 'probe.tsv' INTO TABLE bulk_path_probe (x)");
+                return null;
+            } catch (SQLException e) {
+                return e.getMessage();
+            } finally {
+                s.execute("DROP TEMPORARY TABLE IF EXISTS bulk_path_probe");
+            }
         } catch (SQLException e) {
-            return e.getMessage();
+            throw new IllegalStateException("cannot reach the database: " + e.getMessage(), e);
         }
     }
 }
