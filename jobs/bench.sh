@@ -10,7 +10,9 @@
 # --no-floor (skip the ledger-insert floor measured after each night, about two minutes at full size),
 # --date 2026-11-26 (first business date), --seed 42,
 # --buffer-pool 8G (sets the server's innodb_buffer_pool_size for the run and puts it back after; the
-# default leaves the server as it is),
+# default leaves the server as it is), --batched (the pipeline's bulk writes as batched multi-row
+# inserts, as on a server that refuses LOAD DATA LOCAL: the jar's URL gets allowLoadLocalInfile=false;
+# the server is not changed),
 # --history-days 365 (long-history mode, issue 14: after night 1, that many days of spend history before
 # the first date are generated straight into account_spend_day, for every account on 19 days out of 20,
 # and added to its debits and to its credits alike, as a year of clicks paid for; the next nights then
@@ -22,7 +24,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 accounts=100000 spend=1000000 payments=100000 nights=1 xmx=2g java_opts="" build=yes keep=no
-balances=true first=2026-11-26 seed=42 buffer_pool="" floor=yes history_days=0
+balances=true first=2026-11-26 seed=42 buffer_pool="" floor=yes history_days=0 url_settings=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --accounts) accounts=$2; shift 2 ;;
@@ -39,7 +41,8 @@ while [ $# -gt 0 ]; do
     --no-floor) floor=no; shift ;;
     --buffer-pool) buffer_pool=$2; shift 2 ;;
     --history-days) history_days=$2; shift 2 ;;
-    *) sed -n '2,21p' "$0" >&2; exit 2 ;;
+    --batched) url_settings="?allowLoadLocalInfile=false"; shift ;;
+    *) sed -n '2,22p' "$0" >&2; exit 2 ;;
   esac
 done
 
@@ -82,7 +85,7 @@ if [ -n "$buffer_pool" ]; then
 fi
 echo "database: $(sql -N -e "SELECT CONCAT(VERSION(), ', innodb_buffer_pool_size ', @@innodb_buffer_pool_size DIV 1048576, ' MB')")"
 echo "size: $accounts accounts, $spend spend rows, $payments payment rows per night, $nights night(s); -Xmx$xmx $java_opts"
-echo "work folder $work, database $db"
+echo "work folder $work, database $db; bulk writes: $([ -n "$url_settings" ] && echo "batched inserts (--batched)" || echo "as the server allows")"
 
 t0=$(date +%s.%N)
 java -cp target/classes com.p4p.arrears.ops.bench.NightGenerator --out "$work/in" --accounts "$accounts" \
@@ -149,7 +152,7 @@ for ((n = 1; n <= nights; n++)); do
   steal0=$(cpu_ticks)
   j0=$(date +%s.%N)
   set +e
-  SPRING_DATASOURCE_URL="$jdbc_base/$db" SPRING_DATASOURCE_USERNAME=root SPRING_DATASOURCE_PASSWORD= \
+  SPRING_DATASOURCE_URL="$jdbc_base/$db$url_settings" SPRING_DATASOURCE_USERNAME=root SPRING_DATASOURCE_PASSWORD= \
     java -Xmx"$xmx" $java_opts -D"pipeline.bench.report=$report" -D"pipeline.bench.db-pid=$(pidof mariadbd mysqld 2>/dev/null | cut -d' ' -f1)" \
     -jar target/arrears-pipeline.jar \
     run --date "$d" --input "$work/in" --output "$work/out" > "$work/job_$ymd.log" 2>&1
@@ -163,6 +166,7 @@ for ((n = 1; n <= nights; n++)); do
     keep=yes
     exit 1
   fi
+  grep -m1 'bulk writes:' "$work/job_$ymd.log" | sed 's/^[^ ]* [A-Z]* *[a-z]* */  /' || true
   bare_load
   load_after=$load_s
   load_s=$(echo "($load_before + $load_after) / 2" | bc -l)

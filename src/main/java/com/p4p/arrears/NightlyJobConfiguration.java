@@ -1,5 +1,7 @@
 package com.p4p.arrears;
 
+import javax.sql.DataSource;
+
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -7,6 +9,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.p4p.arrears.ops.BulkPathListener;
 import com.p4p.arrears.ops.GracefulShutdown;
 import com.p4p.arrears.ops.RunSummaryListener;
 import com.p4p.arrears.ops.StepMetrics;
@@ -23,8 +26,10 @@ public class NightlyJobConfiguration {
 
     @Bean
     public Job nightlyJob(JobRepository jobRepository, NightlySteps steps, GracefulShutdown shutdown,
-                          StepMetrics metrics, NightMetricsPusher nightMetrics) throws Exception {
+                          StepMetrics metrics, NightMetricsPusher nightMetrics, DataSource dataSource)
+            throws Exception {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(new BulkPathListener(dataSource)) // first: LOAD DATA LOCAL or batched inserts, for every step
                 .listener(new RunSummaryListener()).listener(metrics)
                 .listener(shutdown)
                 .listener(nightMetrics)            // pushed to the Pushgateway at the end, failed or not

@@ -185,6 +185,10 @@ public final class ArrearsCommandLine {
                     e.getEndTime() == null ? "-" : time.format(e.getEndTime()), failure(e)
                             + (e.isRunning() && !live ? "  (no process is running it: it was killed; restart recovers it)" : ""));
             if (only != null) {
+                String bulkPath = BulkPathListener.recorded(e);
+                if (bulkPath != null) {
+                    out.printf("    bulk writes: %s%n", bulkPath);
+                }
                 for (StepExecution s : e.getStepExecutions()) {
                     out.printf("    %-20s %-9s read %d, written %d, committed chunks %d%s%n", s.getStepName(),
                             s.getStatus(), s.getReadCount(), s.getWriteCount(), s.getCommitCount(),

@@ -3,9 +3,11 @@ package com.p4p.arrears.ops;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +29,10 @@ import com.mysql.cj.jdbc.JdbcStatement;
  * and fails (rolling the chunk back) otherwise: a load is exactly as strict as the inserts it replaces.
  * <p>
  * Format: tab-separated, LF-terminated, backslash escapes, {@code \N} for NULL, UTF-8.
+ * <p>
+ * Where the server or the driver refuses LOAD DATA LOCAL ({@link BulkPath}), the same rows go as
+ * multi-row INSERT (REPLACE, INSERT IGNORE) statements of the same values, checked the same way: a
+ * plain insert fails on a duplicate key, and every row must be inserted with no warning.
  */
 public final class BulkLoad {
 
@@ -181,6 +187,10 @@ public final class BulkLoad {
         if (rows == 0) {
             return;
         }
+        if (batched(jdbc)) {
+            insertBatched(jdbc, "REPLACE", table, columns, false);
+            return;
+        }
         byte[] data = buf;
         int length = size;
         jdbc.execute((ConnectionCallback<Void>) connection -> {
@@ -225,6 +235,9 @@ public final class BulkLoad {
     private Loaded load(JdbcTemplate jdbc, String table, String columns, boolean duplicatesAllowed) {
         if (rows == 0) {
             return new Loaded(0, List.of());
+        }
+        if (batched(jdbc)) {
+            return insertBatched(jdbc, duplicatesAllowed ? "INSERT IGNORE" : "INSERT", table, columns, duplicatesAllowed);
         }
         byte[] data = buf;
         int length = size;
@@ -276,6 +289,154 @@ public final class BulkLoad {
             }
         }
         return true;
+    }
+
+    private static boolean batched(JdbcTemplate jdbc) {
+        return BulkPath.of(jdbc.getDataSource()) == BulkPath.BATCHED_INSERT;
+    }
+
+    /** Rows per statement of the batched path: a few round trips per chunk, far below any packet limit. */
+    private static final int SLICE_ROWS = 2_000;
+    private static final int SLICE_BYTES = 2 << 20;
+    /** Below the server's limit of placeholders per prepared statement, should the driver prepare on the server. */
+    private static final int SLICE_PARAMETERS = 60_000;
+
+    /**
+     * The batched path: the rows as multi-row {@code verb} statements on the current transaction's
+     * connection, slice by slice, each checked as a load is (every row inserted, no warning; with
+     * {@code duplicatesAllowed}, INSERT IGNORE's skipped rows may only be duplicate keys).
+     */
+    private Loaded insertBatched(JdbcTemplate jdbc, String verb, String table, String columns, boolean duplicatesAllowed) {
+        int width = columns.split(",").length;
+        List<String[]> values = values(width);
+        long averageBytes = Math.max(1, size / rows);
+        int slice = (int) Math.max(1, Math.min(Math.min(SLICE_ROWS, SLICE_PARAMETERS / width), SLICE_BYTES / averageBytes));
+        boolean replace = verb.equals("REPLACE");
+        return jdbc.execute((ConnectionCallback<Loaded>) connection -> {
+            long inserted = 0;
+            List<String> keys = new ArrayList<>();
+            String fullSql = null;
+            for (int from = 0; from < values.size(); from += slice) {
+                int n = Math.min(slice, values.size() - from);
+                String sql = n == slice && fullSql != null ? fullSql : insertSql(verb, table, columns, width, n);
+                if (n == slice) {
+                    fullSql = sql;
+                }
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    int p = 1;
+                    for (int r = from; r < from + n; r++) {
+                        for (String v : values.get(r)) {
+                            if (v == null) {
+                                statement.setNull(p++, Types.VARCHAR);
+                            } else {
+                                statement.setString(p++, v);
+                            }
+                        }
+                    }
+                    long affected = statement.executeLargeUpdate();
+                    SQLWarning warning = statement.getWarnings();
+                    if (replace) {
+                        // a replaced row counts twice (deleted and inserted)
+                        if (affected < n || affected > 2L * n || warning != null) {
+                            throw new IllegalStateException("replacing " + n + " rows in " + table + " affected " + affected
+                                    + (warning == null ? "" : "; the database warned: " + warning.getMessage()));
+                        }
+                        inserted += n;
+                        continue;
+                    }
+                    if (affected == n && warning == null) {
+                        inserted += n;
+                        continue;
+                    }
+                    if (duplicatesAllowed && onlyDuplicateKeys(warning)) {
+                        long warnings;
+                        try (Statement count = connection.createStatement();
+                             ResultSet rs = count.executeQuery("SHOW COUNT(*) WARNINGS")) {
+                            rs.next();
+                            warnings = rs.getLong(1);
+                        }
+                        if (warnings == n - affected) {
+                            inserted += affected;
+                            List<String> sliceKeys = duplicateKeys(warning, warnings);
+                            keys = keys == null || sliceKeys == null ? null : keys;
+                            if (keys != null) {
+                                keys.addAll(sliceKeys);
+                            }
+                            continue;
+                        }
+                    }
+                    throw new IllegalStateException("inserting " + n + " rows into " + table + " inserted " + affected
+                            + (warning == null ? "" : "; the database warned: " + warning.getMessage()));
+                }
+            }
+            return new Loaded(inserted, keys);
+        });
+    }
+
+    private static String insertSql(String verb, String table, String columns, int width, int rows) {
+        StringBuilder row = new StringBuilder(2 * width + 1).append('(');
+        for (int c = 0; c < width; c++) {
+            row.append(c == 0 ? "?" : ",?");
+        }
+        row.append(')');
+        StringBuilder sql = new StringBuilder(64 + rows * (row.length() + 1));
+        sql.append(verb).append(" INTO ").append(table).append(" (").append(columns).append(") VALUES ");
+        for (int r = 0; r < rows; r++) {
+            sql.append(r == 0 ? "" : ",").append(row);
+        }
+        return sql.toString();
+    }
+
+    /**
+     * The rows as the server reads them from the load: each field's value unescaped, null for {@code \N}.
+     *
+     * @throws IllegalStateException when a row has not {@code width} fields (a load would warn)
+     */
+    List<String[]> values(int width) {
+        List<String[]> out = new ArrayList<>(rows);
+        byte[] field = new byte[256];
+        int length = 0;
+        boolean isNull = false;
+        String[] row = new String[width];
+        int column = 0;
+        for (int i = 0; i < size; i++) {
+            byte b = buf[i];
+            if (b == '\\') {
+                byte e = buf[++i];
+                if (e == 'N' && length == 0 && (i + 1 == size || buf[i + 1] == '\t' || buf[i + 1] == '\n')) {
+                    isNull = true;
+                    continue;
+                }
+                b = (byte) switch (e) {
+                    case 't' -> '\t';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    case '0' -> 0;
+                    default -> e;
+                };
+            } else if (b == '\t' || b == '\n') {
+                if (column == width) {
+                    throw new IllegalStateException("a row has more than the " + width + " columns loaded");
+                }
+                row[column++] = isNull ? null : new String(field, 0, length, StandardCharsets.UTF_8);
+                length = 0;
+                isNull = false;
+                if (b == '\n') {
+                    if (column != width) {
+                        throw new IllegalStateException("a row has " + column + " of the " + width + " columns loaded");
+                    }
+                    out.add(row);
+                    row = new String[width];
+                    column = 0;
+                }
+                continue;
+            }
+            if (length == field.length) {
+                field = Arrays.copyOf(field, 2 * length);
+            }
+            field[length++] = b;
+        }
+        return out;
     }
 
     private void separator() {

@@ -19,6 +19,10 @@ public class RunSummaryListener implements JobExecutionListener {
         StringBuilder s = new StringBuilder();
         s.append(String.format("%nnight %s: %s%n", job.getJobParameters().getParameter(RunParameters.BUSINESS_DATE).value(),
                 job.getStatus()));
+        String bulkPath = BulkPathListener.recorded(job);
+        if (bulkPath != null) {
+            s.append(String.format("  bulk writes: %s%n", bulkPath));
+        }
         s.append(String.format("  %-20s %-10s %12s %12s %10s %14s%n", "step", "status", "read", "written", "seconds",
                 "heap MB peak"));
         for (StepExecution step : job.getStepExecutions()) {

@@ -1,6 +1,7 @@
 package com.p4p.arrears.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -36,5 +37,18 @@ class BulkLoadTest {
         load.number(Long.MAX_VALUE).endRow();
         expected.append(Long.MAX_VALUE).append('\n');
         assertThat(load.payload()).isEqualTo(expected.toString());
+    }
+
+    @Test
+    void theBatchedPathReadsBackExactlyTheValuesGiven() {
+        BulkLoad load = new BulkLoad();
+        load.text("C-1").text(null).text("a\tb\\c\nd\re\0f").text("é\t").text("\\N").text("").number(-42L).endRow();
+        load.date(LocalDate.of(2026, 1, 5)).decimal(new BigDecimal("12.50")).text(null).text("N").text("x").text("€")
+                .number(7L).endRow();
+        assertThat(load.values(7)).containsExactly(
+                new String[]{"C-1", null, "a\tb\\c\nd\re\0f", "é\t", "\\N", "", "-42"},
+                new String[]{"2026-01-05", "12.50", null, "N", "x", "€", "7"});
+        assertThatThrownBy(() -> load.values(6)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> load.values(8)).isInstanceOf(IllegalStateException.class);
     }
 }

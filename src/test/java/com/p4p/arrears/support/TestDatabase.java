@@ -22,13 +22,16 @@ public final class TestDatabase implements AutoCloseable {
     private final String password;
     private final String mysqlName;
     private final String mysqlServer;
+    /** The base URL's query ("?..." or ""): its session settings (CI's sql_mode) hold for every test database. */
+    private final String query;
 
-    private TestDatabase(String url, String user, String password, String mysqlServer, String mysqlName) {
+    private TestDatabase(String url, String user, String password, String mysqlServer, String mysqlName, String query) {
         this.url = url;
         this.user = user;
         this.password = password;
         this.mysqlServer = mysqlServer;
         this.mysqlName = mysqlName;
+        this.query = query;
     }
 
     public static boolean mysqlConfigured() {
@@ -37,12 +40,26 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public static TestDatabase fresh(Path dir, String name) {
-        if (!mysqlConfigured()) {
-            return new TestDatabase("jdbc:h2:file:" + dir.resolve(name).toAbsolutePath()
-                    + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_ON_EXIT=FALSE;USER=sa;PASSWORD=",
-                    null, null, null, null);
-        }
+        return mysqlConfigured() ? freshOn(System.getenv("SPRING_DATASOURCE_URL"), dir, name) : h2(dir, name);
+    }
+
+    /**
+     * A fresh database on another MySQL server (e.g. a {@link PrivateMariaDb}), with the settings of
+     * SPRING_DATASOURCE_URL's query (CI's sql_mode).
+     */
+    public static TestDatabase freshOnServer(String serverUrl, Path dir, String name) {
         String base = System.getenv("SPRING_DATASOURCE_URL");
+        int query = base.indexOf('?');
+        return freshOn(serverUrl + "/arrears" + (query < 0 ? "" : base.substring(query)), dir, name);
+    }
+
+    private static TestDatabase h2(Path dir, String name) {
+        return new TestDatabase("jdbc:h2:file:" + dir.resolve(name).toAbsolutePath()
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_ON_EXIT=FALSE;USER=sa;PASSWORD=",
+                null, null, null, null, "");
+    }
+
+    private static TestDatabase freshOn(String base, Path dir, String name) {
         String user = System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "root");
         String password = System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "");
         int slash = base.indexOf('/', "jdbc:mysql://".length());
@@ -56,7 +73,8 @@ public final class TestDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("MySQL was asked for (" + base + ") and cannot be reached: " + e.getMessage(), e);
         }
-        return new TestDatabase(server + "/" + db, user, password, server, db);
+        String settings = query < 0 ? "" : base.substring(query);
+        return new TestDatabase(server + "/" + db + settings, user, password, server, db, settings);
     }
 
     public String url() {
@@ -65,7 +83,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /** The same database through another address (e.g. a proxy port), MySQL only. */
     public String urlVia(int port) {
-        return "jdbc:mysql://127.0.0.1:" + port + "/" + mysqlName;
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + mysqlName + query;
     }
 
     /** The environment that points the jar at this database. */
