@@ -34,6 +34,8 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
     private final JdbcTemplate jdbc;
 
     private final boolean bulkLoads;
+    /** S per account of SPEC 10; created on the first chunk, only when the policy has a runway block. */
+    private RunwayWindowStore runwayWindow;
 
     public ArrearsClassificationWriter(LocalDate businessDate, ArrearsEngine engine, JdbcTemplate jdbc, boolean bulkLoads) {
         this.businessDate = businessDate;
@@ -51,8 +53,9 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
         String last = chunk.getItems().get(chunk.size() - 1).accountId();
         Map<String, AccountState> prior = priorStates(first, last);
         Map<String, NavigableMap<LocalDate, BigDecimal>> spend = spendByDate(first, last);
+        Map<String, BigDecimal> windowSpend = windowSpend(first, last);
         if (bulkLoads) {
-            writeLoading(chunk, prior, spend);
+            writeLoading(chunk, prior, spend, windowSpend);
             return;
         }
 
@@ -63,11 +66,14 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
         for (AccountToClassify a : chunk) {
             ArrearsOutcome o = engine.classify(new ArrearsInput(businessDate, a.accountId(), a.currency(), a.hold(),
                     a.balance(), spend.getOrDefault(a.accountId(), new TreeMap<>()), a.earliestReversalDate(),
-                    prior.get(a.accountId())));
+                    prior.get(a.accountId()), windowSpend.get(a.accountId())));
             AccountState n = o.next();
+            RunwayForecast r = o.runway();
             states.add(new Object[]{a.accountId(), day, a.balance(), o.owed(), date(o.oldestUnpaidDate()),
                     o.daysPastDue(), o.stage(), o.enforcedStage(), n.stickyFloor(), o.creditStatus(),
-                    date(n.dateOfFirstDelinquency()), n.inLowBand() ? "Y" : "N"});
+                    date(n.dateOfFirstDelinquency()), n.inLowBand() ? "Y" : "N", n.inRunwayBand() ? "Y" : "N",
+                    r == null ? null : r.windowSpend(), r == null ? null : r.dailySpend(),
+                    r == null ? null : r.daysToZero()});
             int seq = 0;
             for (EnforcementAction action : o.actions()) {
                 actions.add(new Object[]{day, a.accountId(), ++seq, a.storeId(), action.action(), action.fromStage(),
@@ -80,12 +86,15 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
             }
         }
         jdbc.batchUpdate("INSERT INTO account_state (account_id, as_of_date, balance, owed, oldest_unpaid_date,"
-                + " days_past_due, stage, enforced_stage, sticky_floor, credit_status, first_delinquency, in_low_band)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON DUPLICATE KEY UPDATE as_of_date = VALUES(as_of_date),"
+                + " days_past_due, stage, enforced_stage, sticky_floor, credit_status, first_delinquency, in_low_band,"
+                + " in_runway_band, window_spend, daily_spend, days_to_zero)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON DUPLICATE KEY UPDATE as_of_date = VALUES(as_of_date),"
                 + " balance = VALUES(balance), owed = VALUES(owed), oldest_unpaid_date = VALUES(oldest_unpaid_date),"
                 + " days_past_due = VALUES(days_past_due), stage = VALUES(stage), enforced_stage = VALUES(enforced_stage),"
                 + " sticky_floor = VALUES(sticky_floor), credit_status = VALUES(credit_status),"
-                + " first_delinquency = VALUES(first_delinquency), in_low_band = VALUES(in_low_band)", states);
+                + " first_delinquency = VALUES(first_delinquency), in_low_band = VALUES(in_low_band),"
+                + " in_runway_band = VALUES(in_runway_band), window_spend = VALUES(window_spend),"
+                + " daily_spend = VALUES(daily_spend), days_to_zero = VALUES(days_to_zero)", states);
         jdbc.batchUpdate("INSERT INTO enforcement_action (business_date, account_id, seq, store_id, action, from_stage,"
                 + " to_stage, owed, currency, days_past_due) VALUES (?,?,?,?,?,?,?,?,?,?)", actions);
         jdbc.batchUpdate("INSERT INTO credit_impact (business_date, account_id, event, status_code, previous_status_code,"
@@ -94,10 +103,11 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
 
     private Map<String, AccountState> priorStates(String first, String last) {
         Map<String, AccountState> out = new HashMap<>();
-        jdbc.query("SELECT account_id, stage, enforced_stage, sticky_floor, credit_status, first_delinquency, in_low_band"
-                + " FROM account_state WHERE account_id BETWEEN ? AND ?", rs -> {
+        jdbc.query("SELECT account_id, stage, enforced_stage, sticky_floor, credit_status, first_delinquency, in_low_band,"
+                + " in_runway_band FROM account_state WHERE account_id BETWEEN ? AND ?", rs -> {
                     out.put(rs.getString(1), new AccountState(rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getObject(6, LocalDate.class), "Y".equals(rs.getString(7))));
+                            rs.getString(5), rs.getObject(6, LocalDate.class), "Y".equals(rs.getString(7)),
+                            "Y".equals(rs.getString(8))));
                 }, first, last);
         return out;
     }
@@ -112,20 +122,35 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
         return out;
     }
 
+    /** S of SPEC 10 for the chunk's accounts; empty when the policy has no runway block. */
+    private Map<String, BigDecimal> windowSpend(String first, String last) {
+        if (engine.runway().isEmpty()) {
+            return Map.of();
+        }
+        if (runwayWindow == null) {
+            runwayWindow = new RunwayWindowStore(jdbc, businessDate, engine.runway().get());
+        }
+        return runwayWindow.windowSpend(first, last);
+    }
+
     /** The same as the batched statements, as three loads. */
     private void writeLoading(Chunk<? extends AccountToClassify> chunk, Map<String, AccountState> prior,
-                              Map<String, NavigableMap<LocalDate, BigDecimal>> spend) {
+                              Map<String, NavigableMap<LocalDate, BigDecimal>> spend,
+                              Map<String, BigDecimal> windowSpend) {
         BulkLoad states = new BulkLoad();
         BulkLoad actions = new BulkLoad();
         BulkLoad credit = new BulkLoad();
         for (AccountToClassify a : chunk) {
             ArrearsOutcome o = engine.classify(new ArrearsInput(businessDate, a.accountId(), a.currency(), a.hold(),
                     a.balance(), spend.getOrDefault(a.accountId(), new TreeMap<>()), a.earliestReversalDate(),
-                    prior.get(a.accountId())));
+                    prior.get(a.accountId()), windowSpend.get(a.accountId())));
             AccountState n = o.next();
+            RunwayForecast r = o.runway();
             states.text(a.accountId()).date(businessDate).decimal(a.balance()).decimal(o.owed()).date(o.oldestUnpaidDate())
                     .number(o.daysPastDue()).text(o.stage()).text(o.enforcedStage()).text(n.stickyFloor())
-                    .text(o.creditStatus()).date(n.dateOfFirstDelinquency()).text(n.inLowBand() ? "Y" : "N").endRow();
+                    .text(o.creditStatus()).date(n.dateOfFirstDelinquency()).text(n.inLowBand() ? "Y" : "N")
+                    .text(n.inRunwayBand() ? "Y" : "N").decimal(r == null ? null : r.windowSpend())
+                    .decimal(r == null ? null : r.dailySpend()).decimal(r == null ? null : r.daysToZero()).endRow();
             int seq = 0;
             for (EnforcementAction action : o.actions()) {
                 actions.date(businessDate).text(a.accountId()).number(++seq).text(a.storeId()).text(action.action())
@@ -140,7 +165,8 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
             }
         }
         states.replacing(jdbc, "account_state", "account_id, as_of_date, balance, owed, oldest_unpaid_date, days_past_due,"
-                + " stage, enforced_stage, sticky_floor, credit_status, first_delinquency, in_low_band");
+                + " stage, enforced_stage, sticky_floor, credit_status, first_delinquency, in_low_band, in_runway_band,"
+                + " window_spend, daily_spend, days_to_zero");
         actions.into(jdbc, "enforcement_action", "business_date, account_id, seq, store_id, action, from_stage, to_stage,"
                 + " owed, currency, days_past_due");
         credit.into(jdbc, "credit_impact", "business_date, account_id, event, status_code, previous_status_code,"
