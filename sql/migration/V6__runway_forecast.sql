@@ -9,6 +9,9 @@ ALTER TABLE account_state ADD COLUMN window_spend DECIMAL(24,4) NULL;
 ALTER TABLE account_state ADD COLUMN daily_spend DECIMAL(24,4) NULL;
 -- floor(balance * window_days / S): a balance of 10^20 over a spend of 0.0001 still fits
 ALTER TABLE account_state ADD COLUMN days_to_zero DECIMAL(40,0) NULL;
+-- The window carried to the next night (arrears/RunwaySpendWindow): the account's total debits, then the
+-- spend of each of the window's other nights, so a night reads no spend history. NULL: read it instead.
+ALTER TABLE account_state ADD COLUMN runway_carried VARCHAR(4000) CHARACTER SET ascii COLLATE ascii_bin NULL;
 
 -- Every account forecast on the last classified night (the rows of its runway.csv), with its balance
 -- and rate. Read-only, like the other finance views.

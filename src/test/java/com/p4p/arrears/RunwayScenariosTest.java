@@ -244,4 +244,47 @@ class RunwayScenariosTest {
         assertThat(ReportPage.of(new Outputs(out, night(0)).dir().resolve("report.html")).all("//section[@id='runway']"))
                 .isEmpty();
     }
+    /**
+     * A runway block added to a ledger with history, then its window shortened: each time nothing could be
+     * carried from the night before, so the window's nights are read from what each run posted.
+     */
+    @Test
+    void aBlockAddedLaterAndAWindowChangedReadTheWindowsNightsAsPosted() throws Exception {
+        files(0).accounts("K,SK,USD,2025-01-01,N").spend("K-1,K,K1,2026-03-01,1,100.00,USD")
+                .payments("K-P,K,PAYMENT,1000.00,USD,CARD,2026-03-01,");
+        run(0, null);
+        files(1).accounts().spend("K-2,K,K1,2026-03-02,1,200.00,USD", "L-1,L,K1,2026-03-02,1,80.00,USD").payments();
+        run(1, null);
+        // night 2: K billed late for 03-01; L arrives, its 80.00 leaves suspense and posts tonight
+        files(2).accounts("L,SL,USD,2025-01-01,N").spend("K-3,K,K1,2026-03-01,1,300.00,USD")
+                .payments("L-P,L,PAYMENT,100.00,USD,CARD,2026-03-03,");
+        run(2, null);
+        assertThat(runway(2)).isEmpty();
+
+        files(3).accounts().spend("K-4,K,K1,2026-03-04,1,50.00,USD").payments();
+        run(3, policy(3, 3));
+        // The window 03-02 .. 03-04 as posted: K 200.00 + 300.00 (late, posted 03-03) + 50.00 = 550.00 (its
+        // 100.00 of 03-01 is outside); 350.00 left: floor(1050.00 / 550.00) = 1: in the band; 183.333..: 183.33.
+        // L: 80.00 released and posted on 03-03; 20.00 left: floor(60.00 / 80.00) = 0; 26.666..: 26.67.
+        assertThat(runway(3)).containsExactly(
+                "2026-03-04,K,USD,350.00,183.33,1,Y",
+                "2026-03-04,L,USD,20.00,26.67,0,Y");
+        // the previous night ran without the block, so it did not see them in the band: both alerted (L has
+        // been in the low-balance band since night 2: no second low-balance alert)
+        assertThat(actions(3)).containsExactly(
+                "2026-03-04,K,SK,NOTIFY_RUNWAY,CURRENT,CURRENT,0.00,USD,0",
+                "2026-03-04,L,SL,NOTIFY_RUNWAY,CURRENT,CURRENT,0.00,USD,0");
+
+        files(4).accounts().spend("K-5,K,K1,2026-03-05,1,10.00,USD").payments();
+        run(4, policy(2, 3));
+        // window 2 (03-04 .. 03-05): K 50.00 + 10.00 = 60.00; 340.00: floor(680.00 / 60.00) = 11; 30.00 a day.
+        // L: nothing posted in the window: no row.
+        assertThat(runway(4)).containsExactly("2026-03-05,K,USD,340.00,30.00,11,N");
+        assertThat(actions(4)).isEmpty();
+
+        files(5).accounts().spend("K-6,K,K1,2026-03-06,1,20.00,USD").payments();
+        run(5, policy(2, 3));
+        // carried on from night 4: K 10.00 + 20.00 = 30.00; 320.00: floor(640.00 / 30.00) = 21; 15.00.
+        assertThat(runway(5)).containsExactly("2026-03-06,K,USD,320.00,15.00,21,N");
+    }
 }

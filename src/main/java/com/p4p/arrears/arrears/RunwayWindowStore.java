@@ -19,7 +19,9 @@ import com.p4p.arrears.policy.RunwayRule;
  * window has dates, never more however many nights the ledger holds.
  * <p>
  * The rows read are those a closed ledger day wrote, which nothing changes afterwards, so a restarted
- * classification reads exactly what the failed one read.
+ * classification reads exactly what the failed one read. Read only for the accounts whose window was not
+ * carried from the night before ({@link RunwaySpendWindow}): on the first night with a runway block, or
+ * after its window_days changed.
  */
 public class RunwayWindowStore {
 
@@ -47,13 +49,16 @@ public class RunwayWindowStore {
                 .collect(Collectors.joining(",", "(", ")"));
     }
 
-    /** Each account of [first, last] with spend in the window: its S (accounts without are absent). */
-    public Map<String, BigDecimal> windowSpend(String first, String last) {
-        Map<String, BigDecimal> out = new HashMap<>();
-        // summed here rather than with GROUP BY: the rows come in key order, no temporary table needed
-        jdbc.query("SELECT account_id, debits FROM account_day_delta WHERE business_date IN " + dates
+    /**
+     * Each account of [first, last] with spend in the window: the spend each of the window's runs posted
+     * to it, by business date (accounts without any are absent).
+     */
+    public Map<String, Map<LocalDate, BigDecimal>> spendByNight(String first, String last) {
+        Map<String, Map<LocalDate, BigDecimal>> out = new HashMap<>();
+        jdbc.query("SELECT account_id, business_date, debits FROM account_day_delta WHERE business_date IN " + dates
                 + " AND account_id BETWEEN ? AND ? AND debits > 0", rs -> {
-                    out.merge(rs.getString(1), rs.getBigDecimal(2), BigDecimal::add);
+                    out.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                            .put(rs.getObject(2, LocalDate.class), rs.getBigDecimal(3));
                 }, first, last);
         return out;
     }
