@@ -26,6 +26,10 @@ import com.p4p.arrears.ops.BulkLoad;
  * id), so its history is read as the id range from its first to its last account: two range scans
  * instead of a lookup per account. On MySQL the results are written with LOAD DATA LOCAL (the state
  * as REPLACE: every column is written, so it is the upsert); on H2 with batched statements.
+ * <p>
+ * With a runway block (SPEC 10) each account's S is carried on from its prior state's
+ * {@code runway_carried} ({@link RunwaySpendWindow}); only accounts with nothing to carry on make the
+ * chunk read the window's nights ({@link RunwayWindowStore}).
  */
 public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify> {
 
