@@ -8,7 +8,8 @@
 # Options: --xmx 2g (JVM heap), --java-opts "..." (more JVM options, e.g. -Dpipeline.chunk-size=5000),
 # --no-build (use target/ as it is), --keep (keep the database and /tmp folder), --no-balances,
 # --no-floor (skip the ledger-insert floor measured after each night, about two minutes at full size),
-# --date 2026-11-26 (first business date), --seed 42,
+# --date 2026-11-26 (first business date), --seed 42, --policy FILE (the nights' policy; default: the
+# shipped one, e.g. a copy with a runway block to measure the forecast's cost),
 # --buffer-pool 8G (sets the server's innodb_buffer_pool_size for the run and puts it back after; the
 # default leaves the server as it is), --batched (the pipeline's bulk writes as batched multi-row
 # inserts, as on a server that refuses LOAD DATA LOCAL: the jar's URL gets allowLoadLocalInfile=false;
@@ -24,7 +25,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 accounts=100000 spend=1000000 payments=100000 nights=1 xmx=2g java_opts="" build=yes keep=no
-balances=true first=2026-11-26 seed=42 buffer_pool="" floor=yes history_days=0 url_settings=""
+balances=true first=2026-11-26 seed=42 buffer_pool="" floor=yes history_days=0 url_settings="" policy_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --accounts) accounts=$2; shift 2 ;;
@@ -42,7 +43,8 @@ while [ $# -gt 0 ]; do
     --buffer-pool) buffer_pool=$2; shift 2 ;;
     --history-days) history_days=$2; shift 2 ;;
     --batched) url_settings="?allowLoadLocalInfile=false"; shift ;;
-    *) sed -n '2,22p' "$0" >&2; exit 2 ;;
+    --policy) policy_args=(--policy "$(realpath "$2")"); shift 2 ;;
+    *) sed -n '2,23p' "$0" >&2; exit 2 ;;
   esac
 done
 
@@ -85,6 +87,7 @@ if [ -n "$buffer_pool" ]; then
 fi
 echo "database: $(sql -N -e "SELECT CONCAT(VERSION(), ', innodb_buffer_pool_size ', @@innodb_buffer_pool_size DIV 1048576, ' MB')")"
 echo "size: $accounts accounts, $spend spend rows, $payments payment rows per night, $nights night(s); -Xmx$xmx $java_opts"
+echo "policy: ${policy_args[1]:-the shipped default}"
 echo "work folder $work, database $db; bulk writes: $([ -n "$url_settings" ] && echo "batched inserts (--batched)" || echo "as the server allows")"
 
 t0=$(date +%s.%N)
@@ -155,7 +158,7 @@ for ((n = 1; n <= nights; n++)); do
   SPRING_DATASOURCE_URL="$jdbc_base/$db$url_settings" SPRING_DATASOURCE_USERNAME=root SPRING_DATASOURCE_PASSWORD= \
     java -Xmx"$xmx" $java_opts -D"pipeline.bench.report=$report" -D"pipeline.bench.db-pid=$(pidof mariadbd mysqld 2>/dev/null | cut -d' ' -f1)" \
     -jar target/arrears-pipeline.jar \
-    run --date "$d" --input "$work/in" --output "$work/out" > "$work/job_$ymd.log" 2>&1
+    run --date "$d" --input "$work/in" --output "$work/out" "${policy_args[@]}" > "$work/job_$ymd.log" 2>&1
   rc=$?
   set -e
   wall=$(echo "$(date +%s.%N) - $j0" | bc)
@@ -202,7 +205,7 @@ for ((n = 1; n <= nights; n++)); do
   night_seconds[$n]=$(awk '/NIGHT_SECONDS/ {print $2}' "$work/night_$n")
   grep -E '^[0-9-]+,(rows|posted|rejected|duplicate|conflict|suspended|currency_mismatch|unsuspended),spend,' \
     "$work/out/$ymd/recon_summary.csv" | awk -F, '{printf "%s=%s ", $2, $4} END {print ""}' | sed 's/^/  spend: /'
-  for f in account_status enforcement_actions credit_impact recon_breaks rejects; do
+  for f in account_status enforcement_actions credit_impact recon_breaks rejects runway; do
     printf '  %s.csv: %d rows' "$f" "$(($(wc -l < "$work/out/$ymd/$f.csv") - 1))"
   done
   echo

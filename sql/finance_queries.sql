@@ -144,3 +144,19 @@ SELECT t.business_date, t.accounts_in_arrears, t.accounts, o.currency, o.owed
   JOIN finance_owed_trend o ON o.business_date = t.business_date
  WHERE TIMESTAMPDIFF(DAY, t.business_date, (SELECT as_of_date FROM finance_as_of)) < 30
  ORDER BY t.business_date, o.currency;
+
+-- ---------------------------------------------------------------------------------------------
+-- 7. Runway forecast (SPEC 10, when the policy has a runway block): balances that will run out soon
+--    at the rate of the last window_days runs' spend (the rows of the last night's runway.csv)
+-- ---------------------------------------------------------------------------------------------
+
+-- Per currency: accounts forecast, those in the runway band and the balance they have left.
+SELECT currency, accounts_forecast, accounts_in_band, balance_in_band, daily_spend_in_band
+  FROM finance_runway_by_currency
+ ORDER BY currency;
+
+-- The accounts that run out soonest (days_to_zero, then the largest daily spend first).
+SELECT account_id, store_id, currency, balance, daily_spend, days_to_zero, in_band
+  FROM finance_runway
+ ORDER BY days_to_zero, daily_spend DESC, account_id
+ LIMIT 20;

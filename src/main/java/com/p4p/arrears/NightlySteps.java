@@ -304,11 +304,12 @@ public class NightlySteps {
         // Keyset paging by account id: the saved position is the last id, so restarts resume exactly.
         return new JdbcPagingItemReaderBuilder<AccountToClassify>().name("accounts").dataSource(dataSource)
                 .selectClause("account_id, store_id, currency, enforcement_hold, credits - debits AS balance,"
-                        + " earliest_reversal_date")
+                        + " earliest_reversal_date, debits")
                 .fromClause("account").sortKeys(Map.of("account_id", Order.ASCENDING)).pageSize(chunkSize("classifyAccounts"))
                 .rowMapper((rs, i) -> new AccountToClassify(rs.getString("account_id"), rs.getString("store_id"),
                         rs.getString("currency"), "Y".equals(rs.getString("enforcement_hold")),
-                        rs.getBigDecimal("balance"), rs.getObject("earliest_reversal_date", LocalDate.class)))
+                        rs.getBigDecimal("balance"), rs.getObject("earliest_reversal_date", LocalDate.class),
+                        rs.getBigDecimal("debits")))
                 .build();
     }
 

@@ -53,7 +53,7 @@ class ClassificationRestartTest {
     static final LocalDate D3 = D1.plusDays(2);
     static final List<LocalDate> NIGHTS = List.of(D1, D2, D3);
     static final String[] FILES = {"account_status.csv", "enforcement_actions.csv", "credit_impact.csv",
-            "recon_breaks.csv", "recon_summary.csv", "rejects.csv"};
+            "recon_breaks.csv", "recon_summary.csv", "rejects.csv", "runway.csv"};
 
     /** When positive, the classification writer of {@link #D2} fails once, after writing its n-th chunk. */
     static final AtomicInteger failOnChunk = new AtomicInteger();
@@ -91,16 +91,23 @@ class ClassificationRestartTest {
     Path in;
     @TempDir
     Path out;
+    @TempDir
+    Path config;
+    /** The default policy with a runway block (SPEC 10), so that its state and runway.csv survive the restart too. */
+    String policy;
 
     /** Eight accounts in chunks of three: A0-A2, A3-A5, A6-A7; on D2 every chunk has actions and credit records. */
     @ParameterizedTest(name = "fail after chunk {0} of 3")
     @ValueSource(ints = {1, 2, 3})
     void aNightFailedInClassificationAndRestartedEndsExactlyLikeAnUndisturbedNight(int failingChunk) throws Exception {
         writeNights();
+        policy = config.resolve("policy.yaml").toString();
+        Files.writeString(Path.of(policy), Files.readString(Path.of("jobs/policy.yaml"))
+                + "runway: { window_days: 7, horizon_days: 5 }\n");
         failOnChunk.set(0);
         Path undisturbed = out.resolve("undisturbed");
         for (LocalDate d : NIGHTS) {
-            assertThat(runner.run(new RunParameters(d, in, undisturbed, null)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(runner.run(new RunParameters(d, in, undisturbed, policy)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         }
         List<String> actions = actionRows();
         List<String> credit = creditRows();
@@ -108,15 +115,20 @@ class ClassificationRestartTest {
         assertThat(actions).as("the scenario gives D2 actions in every chunk")
                 .anyMatch(r -> r.startsWith("2026-03-02,A2")).anyMatch(r -> r.startsWith("2026-03-02,A3"))
                 .anyMatch(r -> r.startsWith("2026-03-02,A7"));
+        // A1: 40.00 left after 60.00 spent: floor(40.00 x 7 / 60.00) = 4 days < 5, after its low-balance alert
+        assertThat(actions).anyMatch(r -> r.startsWith("2026-03-02,A1,1,S1,NOTIFY_LOW_BALANCE,CURRENT,CURRENT,"))
+                .anyMatch(r -> r.startsWith("2026-03-02,A1,2,S1,NOTIFY_RUNWAY,CURRENT,CURRENT,"));
+        assertThat(Files.readAllLines(undisturbed.resolve("20260302").resolve("runway.csv")))
+                .contains("2026-03-02,A1,USD,40.00,8.57,4,Y");
         assertThat(credit).anyMatch(r -> r.startsWith("2026-03-02,A0")).anyMatch(r -> r.startsWith("2026-03-02,A4"))
                 .anyMatch(r -> r.startsWith("2026-03-02,A7"));
 
         CleanDatabaseExtension.wipe(dataSource);
         Path disturbed = out.resolve("disturbed");
-        assertThat(runner.run(new RunParameters(D1, in, disturbed, null)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(runner.run(new RunParameters(D1, in, disturbed, policy)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         chunks.set(0);
         failOnChunk.set(failingChunk);
-        JobExecution failed = runner.run(new RunParameters(D2, in, disturbed, null));
+        JobExecution failed = runner.run(new RunParameters(D2, in, disturbed, policy));
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(step(failed, "classifyAccounts").getStatus()).isEqualTo(BatchStatus.FAILED);
         // The chunks before the failing one are committed (their accounts' rows of D2 are in), the failing
@@ -135,7 +147,7 @@ class ClassificationRestartTest {
                 .as("the restart resumes after the last committed chunk").isEqualTo(8 - committedAccounts.size());
         assertThat(restarted.getStepExecutions()).extracting(StepExecution::getStepName)
                 .as("completed steps are not redone").containsExactly("classifyAccounts", "writeOutputs");
-        assertThat(runner.run(new RunParameters(D3, in, disturbed, null)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(runner.run(new RunParameters(D3, in, disturbed, policy)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
         // The key of each table makes a second row for a (date, account[, seq]) impossible; what must hold is
         // that none is missing or different, and that the state carried to D3 is the same.
@@ -198,7 +210,9 @@ class ClassificationRestartTest {
                         + rs.getDate("oldest_unpaid_date") + "," + rs.getInt("days_past_due") + "," + rs.getString("stage")
                         + "," + rs.getString("enforced_stage") + "," + rs.getString("sticky_floor") + ","
                         + rs.getString("credit_status") + "," + rs.getDate("first_delinquency") + ","
-                        + rs.getString("in_low_band"));
+                        + rs.getString("in_low_band") + "," + rs.getString("in_runway_band") + ","
+                        + rs.getBigDecimal("window_spend") + "," + rs.getBigDecimal("daily_spend") + ","
+                        + rs.getBigDecimal("days_to_zero"));
     }
 
     private static StepExecution step(JobExecution execution, String name) {

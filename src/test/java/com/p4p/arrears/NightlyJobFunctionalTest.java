@@ -75,6 +75,8 @@ class NightlyJobFunctionalTest {
                 + "expected,actual,difference,currency,resolved_date");
         assertThat(o.header("recon_summary.csv")).isEqualTo("business_date,metric,key,value");
         assertThat(o.header("rejects.csv")).isEqualTo("business_date,source,line_number,reason,raw_line");
+        assertThat(o.header("runway.csv")).isEqualTo("business_date,account_id,currency,balance,daily_spend,"
+                + "days_to_zero,in_band");
 
         // accounts: 2 applied, an identical repeat, a conflicting repeat, a bad currency
         assertThat(o.summary("rows", "accounts")).isEqualTo("5");

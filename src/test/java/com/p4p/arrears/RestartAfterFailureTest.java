@@ -49,7 +49,7 @@ class RestartAfterFailureTest {
     static final LocalDate D1 = LocalDate.of(2026, 11, 26);
     static final LocalDate D2 = D1.plusDays(1);
     static final String[] FILES = {"account_status.csv", "enforcement_actions.csv", "credit_impact.csv",
-            "recon_breaks.csv", "recon_summary.csv", "rejects.csv", "report.html"};
+            "recon_breaks.csv", "recon_summary.csv", "rejects.csv", "runway.csv", "report.html"};
 
     /** When positive, the spend writer fails on its n-th chunk (once). */
     static final AtomicInteger failOnChunk = new AtomicInteger();

@@ -13,9 +13,17 @@ import java.util.Objects;
  * @param reportedCreditStatus   the Metro 2 status last reported to the bureaus
  * @param dateOfFirstDelinquency the open credit episode's date; null while the reported status is 11
  * @param inLowBand              whether this night saw the balance in the low-balance band
+ * @param inRunwayBand           whether this night saw the account in the runway band (SPEC 10)
  */
 public record AccountState(String computedStage, String enforcedStage, String stickyFloor,
-                           String reportedCreditStatus, LocalDate dateOfFirstDelinquency, boolean inLowBand) {
+                           String reportedCreditStatus, LocalDate dateOfFirstDelinquency, boolean inLowBand,
+                           boolean inRunwayBand) {
+
+    /** A state of a night that saw the account outside the runway band. */
+    public AccountState(String computedStage, String enforcedStage, String stickyFloor, String reportedCreditStatus,
+                        LocalDate dateOfFirstDelinquency, boolean inLowBand) {
+        this(computedStage, enforcedStage, stickyFloor, reportedCreditStatus, dateOfFirstDelinquency, inLowBand, false);
+    }
 
     public AccountState {
         Objects.requireNonNull(computedStage, "computedStage");

@@ -13,7 +13,7 @@ import com.p4p.arrears.policy.Policy;
 
 /**
  * Classifies one account for one business date (SPEC 5 to 7): ages its debt, computes its stage,
- * moves its enforced stage, raises the low-balance alert and decides its credit reporting. Pure
+ * moves its enforced stage, raises the low-balance and runway alerts (SPEC 10) and decides its credit reporting. Pure
  * and stateless between calls: everything carried over from the previous night comes in
  * {@link ArrearsInput#prior()} and goes out in {@link ArrearsOutcome#next()}.
  */
@@ -31,6 +31,11 @@ public final class ArrearsEngine {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.classifier = new StageClassifier(policy);
         this.transition = new StageTransition(policy);
+    }
+
+    /** The policy's runway block: when present, callers give each account's S ({@link ArrearsInput#windowSpend()}). */
+    public java.util.Optional<com.p4p.arrears.policy.RunwayRule> runway() {
+        return policy.runway();
     }
 
     public ArrearsOutcome classify(ArrearsInput in) {
@@ -53,14 +58,22 @@ public final class ArrearsEngine {
             // Alert once on entering the band; staying in it is not news.
             actions.add(new EnforcementAction(EnforcementAction.NOTIFY_LOW_BALANCE, target, target));
         }
+        RunwayForecast runway = policy.runway()
+                .map(rule -> RunwayForecast.of(in.balance(), in.windowSpend(), rule, currency.minorDigits()))
+                .orElse(null);
+        boolean inRunwayBand = runway != null && runway.inBand();
+        if (inRunwayBand && !prior.inRunwayBand()) {
+            // SPEC 10: after the stage actions and the low-balance alert; like it, not suppressed by a hold
+            actions.add(new EnforcementAction(EnforcementAction.NOTIFY_RUNWAY, target, target));
+        }
 
         String earned = CreditStatus.of(owed, daysPastDue, currency.creditMinOwed());
         CreditReporting.Reported credit = CreditReporting.report(
                 prior.reportedCreditStatus(), prior.dateOfFirstDelinquency(), earned, in.hold(), anchor);
 
         AccountState next = new AccountState(computed.stage(), target, computed.stickyFloor(),
-                credit.status(), credit.dateOfFirstDelinquency(), inLowBand);
+                credit.status(), credit.dateOfFirstDelinquency(), inLowBand, inRunwayBand);
         return new ArrearsOutcome(owed, anchor, daysPastDue, computed.stage(), target, credit.status(),
-                actions, credit.record(), next);
+                actions, credit.record(), next, runway);
     }
 }

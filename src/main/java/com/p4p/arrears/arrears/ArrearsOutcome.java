@@ -16,10 +16,18 @@ import com.p4p.arrears.credit.CreditRecord;
  * @param stage            the computed stage (the sticky floor applied)
  * @param creditStatus     the last reported credit status, after tonight
  * @param creditRecord     null when the reported status did not change
+ * @param runway           the runway forecast (SPEC 10); null without a runway block, or when the balance is
+ *                         0 or less or the window holds no spend
  */
 public record ArrearsOutcome(BigDecimal owed, LocalDate oldestUnpaidDate, int daysPastDue, String stage,
                              String enforcedStage, String creditStatus, List<EnforcementAction> actions,
-                             CreditRecord creditRecord, AccountState next) {
+                             CreditRecord creditRecord, AccountState next, RunwayForecast runway) {
+
+    public ArrearsOutcome(BigDecimal owed, LocalDate oldestUnpaidDate, int daysPastDue, String stage,
+                          String enforcedStage, String creditStatus, List<EnforcementAction> actions,
+                          CreditRecord creditRecord, AccountState next) {
+        this(owed, oldestUnpaidDate, daysPastDue, stage, enforcedStage, creditStatus, actions, creditRecord, next, null);
+    }
 
     public ArrearsOutcome {
         Objects.requireNonNull(owed, "owed");

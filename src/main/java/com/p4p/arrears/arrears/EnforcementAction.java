@@ -10,6 +10,8 @@ public record EnforcementAction(String action, String fromStage, String toStage)
 
     /** The low-balance alert is not a stage action: it is not in the policy, so its name is fixed here. */
     public static final String NOTIFY_LOW_BALANCE = "NOTIFY_LOW_BALANCE";
+    /** The runway alert of SPEC 10: the balance lasts fewer than horizon_days at the recent rate. */
+    public static final String NOTIFY_RUNWAY = "NOTIFY_RUNWAY";
 
     public EnforcementAction {
         Objects.requireNonNull(action, "action");

@@ -15,12 +15,24 @@ public final class Policy {
 
     private final Map<String, CurrencyRule> currencies;
     private final List<StageRule> stages;
+    private final RunwayRule runway;
 
     public Policy(List<CurrencyRule> currencies, List<StageRule> stages) {
+        this(currencies, stages, null);
+    }
+
+    /** @param runway the runway forecast (SPEC 10); null when the policy has no runway block */
+    public Policy(List<CurrencyRule> currencies, List<StageRule> stages, RunwayRule runway) {
         Map<String, CurrencyRule> byCode = new LinkedHashMap<>();
         currencies.forEach(c -> byCode.put(c.code(), c));
         this.currencies = Map.copyOf(byCode);
         this.stages = List.copyOf(stages);
+        this.runway = runway;
+    }
+
+    /** The runway forecast, when the policy asks for one. */
+    public Optional<RunwayRule> runway() {
+        return Optional.ofNullable(runway);
     }
 
     public Optional<CurrencyRule> currency(String code) {

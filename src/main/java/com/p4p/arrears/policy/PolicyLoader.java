@@ -33,7 +33,8 @@ public final class PolicyLoader {
     /** The default policy, packaged from {@code jobs/policy.yaml}. */
     public static final String DEFAULT_RESOURCE = "/policy/policy.yaml";
 
-    private static final Set<String> TOP_KEYS = Set.of("currencies", "stages");
+    private static final Set<String> TOP_KEYS = Set.of("currencies", "stages", "runway");
+    private static final Set<String> RUNWAY_KEYS = Set.of("window_days", "horizon_days");
     private static final Set<String> CURRENCY_KEYS = Set.of("minor_digits", "low_balance", "credit_min_owed");
     private static final Set<String> STAGE_KEYS = Set.of("name", "min_days_past_due", "min_owed", "enter", "leave", "sticky");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
@@ -84,7 +85,25 @@ public final class PolicyLoader {
         Set<String> codes = new HashSet<>();
         currencies.forEach(c -> codes.add(c.code()));
         List<StageRule> stages = stages(top.get("stages"), codes, currencies);
-        return new Policy(currencies, stages);
+        RunwayRule runway = top.containsKey("runway") ? runway(top.get("runway")) : null;
+        return new Policy(currencies, stages, runway);
+    }
+
+    /** SPEC 10: both keys required, whole numbers of at least 1. */
+    private RunwayRule runway(Object node) {
+        Map<String, Object> r = map(node, "runway");
+        unknownKeys(r, RUNWAY_KEYS, "runway");
+        int window = atLeastOne(require(r, "window_days", "runway"), "runway.window_days");
+        int horizon = atLeastOne(require(r, "horizon_days", "runway"), "runway.horizon_days");
+        return new RunwayRule(window, horizon);
+    }
+
+    private int atLeastOne(Object node, String path) {
+        String value = text(node, path);
+        if (!COUNT.matcher(value).matches() || Integer.parseInt(value) < 1) {
+            throw fail(path, "must be a whole number of at least 1, got \"" + value + "\"");
+        }
+        return Integer.parseInt(value);
     }
 
     private List<CurrencyRule> currencies(Map<String, Object> node) {

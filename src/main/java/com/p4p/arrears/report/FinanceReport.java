@@ -19,14 +19,40 @@ import java.util.Map;
  * @param ageing        per currency that has accounts: owed by ageing bucket
  * @param openSuspense  per currency and source: suspense items still waiting for their account
  * @param trend         the last business dates up to this one, oldest first
+ * @param runway        the runway forecast (SPEC 10); null when the policy has no runway block
  */
 public record FinanceReport(LocalDate businessDate, List<String> currencies, List<FileControl> files,
                             List<CurrencyLedger> ledger, List<BreakGroup> breaks, Map<String, String> resolved,
                             List<StageLine> stages, List<Ageing> ageing, List<SuspenseLine> openSuspense,
-                            List<TrendPoint> trend) {
+                            List<TrendPoint> trend, Runway runway) {
 
     public static final int TOP_BREAKS = 10;
     public static final int TREND_DATES = 30;
+    public static final int SOONEST_RUNWAY = 10;
+
+    /** A report of a policy without a runway block. */
+    public FinanceReport(LocalDate businessDate, List<String> currencies, List<FileControl> files,
+                         List<CurrencyLedger> ledger, List<BreakGroup> breaks, Map<String, String> resolved,
+                         List<StageLine> stages, List<Ageing> ageing, List<SuspenseLine> openSuspense,
+                         List<TrendPoint> trend) {
+        this(businessDate, currencies, files, ledger, breaks, resolved, stages, ageing, openSuspense, trend, null);
+    }
+
+    /**
+     * The night's runway forecast: per policy currency the accounts forecast and those in the band, and
+     * the accounts that run out soonest (fewest days_to_zero first, then account_id).
+     */
+    public record Runway(int windowDays, int horizonDays, List<RunwayCurrency> byCurrency, List<RunwayAccount> soonest) {
+    }
+
+    /** One currency: accounts with a forecast, those in the band and the balance those have left. */
+    public record RunwayCurrency(String currency, long forecast, long inBand, String balanceInBand) {
+    }
+
+    /** One row of runway.csv. */
+    public record RunwayAccount(String accountId, String currency, String balance, String dailySpend,
+                                String daysToZero, boolean inBand) {
+    }
 
     /**
      * One input file: its trailer's record count and recon_summary's rows, dispositions and control total.

@@ -99,7 +99,36 @@ public class FinanceReportLoader {
                 });
 
         return new FinanceReport(businessDate, currencies, files, ledger, breaks, resolved, stages, ageing, suspense,
-                trend(businessDate, s));
+                trend(businessDate, s), runway());
+    }
+
+    /** The runway forecast from finance's views (V6), or null when the policy has none. */
+    private FinanceReport.Runway runway() {
+        if (policy.runway().isEmpty()) {
+            return null;
+        }
+        Map<String, FinanceReport.RunwayCurrency> found = new HashMap<>();
+        jdbc.query("SELECT currency, accounts_forecast, accounts_in_band, balance_in_band FROM finance_runway_by_currency",
+                rs -> {
+                    String currency = rs.getString(1);
+                    found.put(currency, new FinanceReport.RunwayCurrency(currency, rs.getLong(2), rs.getLong(3),
+                            Formats.money(rs.getBigDecimal(4), currency, policy)));
+                });
+        List<FinanceReport.RunwayCurrency> byCurrency = policy.currencyCodes().stream()
+                .map(c -> found.getOrDefault(c, new FinanceReport.RunwayCurrency(c, 0, 0,
+                        Formats.money(java.math.BigDecimal.ZERO, c, policy)))).toList();
+        List<FinanceReport.RunwayAccount> soonest = jdbc.query("SELECT account_id, currency, balance, daily_spend,"
+                + " days_to_zero, in_band FROM finance_runway ORDER BY days_to_zero, account_id LIMIT "
+                + FinanceReport.SOONEST_RUNWAY, (rs, i) -> {
+                    String currency = rs.getString(2);
+                    return new FinanceReport.RunwayAccount(rs.getString(1), currency,
+                            Formats.money(rs.getBigDecimal(3), currency, policy),
+                            Formats.money(rs.getBigDecimal(4), currency, policy),
+                            rs.getBigDecimal(5).setScale(0, java.math.RoundingMode.UNNECESSARY).toPlainString(),
+                            "Y".equals(rs.getString(6)));
+                });
+        return new FinanceReport.Runway(policy.runway().get().windowDays(), policy.runway().get().horizonDays(),
+                byCurrency, soonest);
     }
 
     /** The run's new breaks of a type, largest absolute amount first (difference, else actual, else expected). */

@@ -15,7 +15,7 @@ import com.p4p.arrears.ingest.Source;
 import com.p4p.arrears.policy.Policy;
 
 /**
- * Writes the night's six output files into {@code <output>/yyyyMMdd/} (SPEC 8), every one every run,
+ * Writes the night's six output files and runway.csv into {@code <output>/yyyyMMdd/} (SPEC 8, 10), every one every run,
  * each atomically, after the summary's invariants hold, and then finance's report.html beside them.
  * Rows come from the database, so a rerun of this step writes the same bytes.
  */
@@ -120,6 +120,23 @@ public class NightlyOutputsTasklet implements Tasklet {
                     + " ORDER BY source, line_number", rs -> {
                         out.row(d, rs.getString(1), Long.toString(rs.getLong(2)), rs.getString(3), rs.getString(4));
                     }, day);
+            out.commit();
+        }
+
+        // SPEC 10: every night, header only without a runway block (then nothing was forecast)
+        try (AtomicCsvFile out = new AtomicCsvFile(dir.resolve("runway.csv"), "business_date", "account_id", "currency",
+                "balance", "daily_spend", "days_to_zero", "in_band")) {
+            if (policy.runway().isPresent()) {
+                streaming.query("SELECT s.account_id, a.currency, s.balance, s.daily_spend, s.days_to_zero, s.in_runway_band"
+                        + " FROM account_state s JOIN account a ON a.account_id = s.account_id"
+                        + " WHERE s.days_to_zero IS NOT NULL ORDER BY s.account_id", rs -> {
+                            String currency = rs.getString(2);
+                            out.row(d, rs.getString(1), currency, Formats.money(rs.getBigDecimal(3), currency, policy),
+                                    Formats.money(rs.getBigDecimal(4), currency, policy),
+                                    rs.getBigDecimal(5).setScale(0, java.math.RoundingMode.UNNECESSARY).toPlainString(),
+                                    rs.getString(6));
+                        });
+            }
             out.commit();
         }
 

@@ -34,7 +34,7 @@ class NightlyProcessIT {
     static final String D2 = "2026-11-27";
     static final String D3 = "2026-11-28";
     static final String[] FILES = {"account_status.csv", "enforcement_actions.csv", "credit_impact.csv",
-            "recon_breaks.csv", "recon_summary.csv", "rejects.csv"};
+            "recon_breaks.csv", "recon_summary.csv", "rejects.csv", "runway.csv"};
     static final int BIG_SPEND_ROWS = 60_000;
 
     @TempDir

@@ -173,4 +173,42 @@ class PolicyLoaderTest {
                 .isInstanceOf(PolicyException.class)
                 .hasMessageContaining("stages[4].sticky");
     }
+    // ---- the runway block (SPEC 10) ----
+
+    @Test
+    void withoutARunwayBlockNoForecastIsMade() {
+        assertThat(parse(DEFAULT_POLICY).runway()).isEmpty();
+    }
+
+    @Test
+    void theRunwayBlockIsReadAsWholeNumbers() {
+        Policy p = parse(DEFAULT_POLICY + "runway: { window_days: 7, horizon_days: 3 }\n");
+        assertThat(p.runway()).contains(new RunwayRule(7, 3));
+        assertThat(parse(DEFAULT_POLICY + "runway:\n  window_days: 1\n  horizon_days: 1\n").runway())
+                .contains(new RunwayRule(1, 1));
+    }
+
+    @Test
+    void runwayValuesThatAreNotWholeNumbersOfAtLeastOneAreRefusedNamingTheKey() {
+        for (String bad : List.of("0", "-1", "2.5", "1e3", "seven", "[7]")) {
+            assertThatThrownBy(() -> parse(DEFAULT_POLICY + "runway: { window_days: " + bad + ", horizon_days: 3 }\n"))
+                    .as(bad).isInstanceOf(PolicyException.class).hasMessageContaining("runway.window_days");
+            assertThatThrownBy(() -> parse(DEFAULT_POLICY + "runway: { window_days: 7, horizon_days: " + bad + " }\n"))
+                    .as(bad).isInstanceOf(PolicyException.class).hasMessageContaining("runway.horizon_days");
+        }
+    }
+
+    @Test
+    void runwayKeysAreRequiredAndUnknownOnesRefused() {
+        assertThatThrownBy(() -> parse(DEFAULT_POLICY + "runway: { window_days: 7 }\n"))
+                .isInstanceOf(PolicyException.class).hasMessageContaining("runway.horizon_days")
+                .hasMessageContaining("required");
+        assertThatThrownBy(() -> parse(DEFAULT_POLICY + "runway: { horizon_days: 3 }\n"))
+                .isInstanceOf(PolicyException.class).hasMessageContaining("runway.window_days");
+        assertThatThrownBy(() -> parse(DEFAULT_POLICY + "runway: { window_days: 7, horizon_days: 3, window: 5 }\n"))
+                .isInstanceOf(PolicyException.class).hasMessageContaining("runway.window ")
+                .hasMessageContaining("not a known key");
+        assertThatThrownBy(() -> parse(DEFAULT_POLICY + "runway: 7\n"))
+                .isInstanceOf(PolicyException.class).hasMessageContaining("runway");
+    }
 }

@@ -92,7 +92,7 @@ class FinanceReportTest {
         try (Stream<Path> files = Files.list(new Outputs(out, D1).dir())) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("account_status.csv",
                     "credit_impact.csv", "enforcement_actions.csv", "recon_breaks.csv", "recon_summary.csv",
-                    "rejects.csv", "report.html");
+                    "rejects.csv", "report.html", "runway.csv");
         }
     }
 

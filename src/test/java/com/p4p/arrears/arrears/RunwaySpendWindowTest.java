@@ -1,0 +1,87 @@
+package com.p4p.arrears.arrears;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The window carried from night to night must give the S that summing the window's nights gives, night
+ * after night, and must refuse to be used when it does not belong to last night or to this window.
+ */
+class RunwaySpendWindowTest {
+
+    private static final LocalDate D = LocalDate.of(2026, 3, 1);
+
+    private static BigDecimal dec(String v) {
+        return new BigDecimal(v);
+    }
+
+    @Test
+    void carriedNightAfterNightItEqualsTheSumOfTheWindowsNights() {
+        // nightly spend posted, night 0 first; window 3
+        String[] spend = {"20.00", "30.00", "0", "40.50", "0", "0", "7.25", "1000000.0001"};
+        RunwaySpendWindow.Window w = RunwaySpendWindow.firstNight(D, 3, dec(spend[0]));
+        assertThat(w.windowSpend()).isEqualByComparingTo("20.00");
+        assertThat(w.carried()).isEqualTo("20,,20"); // total 20, then nights -1 and 0
+        BigDecimal total = dec(spend[0]);
+        Map<LocalDate, BigDecimal> posted = new HashMap<>(Map.of(D, dec(spend[0])));
+        for (int n = 1; n < spend.length; n++) {
+            LocalDate night = D.plusDays(n);
+            total = total.add(dec(spend[n]));
+            posted.put(night, dec(spend[n]));
+            RunwaySpendWindow.Window next = RunwaySpendWindow.advance(w.carried(), night.minusDays(1), night, 3, total);
+            BigDecimal expected = BigDecimal.ZERO;
+            Map<LocalDate, BigDecimal> inWindow = new HashMap<>();
+            for (int k = Math.max(0, n - 2); k <= n; k++) {
+                expected = expected.add(dec(spend[k]));
+                inWindow.put(D.plusDays(k), dec(spend[k]));
+            }
+            assertThat(next.windowSpend()).as("night " + n).isEqualByComparingTo(expected);
+            // and read from the nights instead, the same S and the same text to carry on
+            RunwaySpendWindow.Window read = RunwaySpendWindow.fromPostings(inWindow, night, 3, total);
+            assertThat(read.windowSpend()).as("night " + n).isEqualByComparingTo(next.windowSpend());
+            assertThat(read.carried()).as("night " + n).isEqualTo(next.carried());
+            w = next;
+        }
+        // night 7: 7.25 (night 6) + 1000000.0001 (night 7); night 5 had none
+        assertThat(w.windowSpend()).isEqualByComparingTo("1000007.2501");
+        assertThat(w.carried()).isEqualTo("1000097.7501,7.25,1000000.0001");
+    }
+
+    @Test
+    void aWindowOfOneNightIsTonightsSpend() {
+        RunwaySpendWindow.Window w = RunwaySpendWindow.firstNight(D, 1, dec("5"));
+        assertThat(w.carried()).isEqualTo("5");
+        RunwaySpendWindow.Window next = RunwaySpendWindow.advance(w.carried(), D, D.plusDays(1), 1, dec("12"));
+        assertThat(next.windowSpend()).isEqualByComparingTo("7");
+        assertThat(next.carried()).isEqualTo("12");
+    }
+
+    @Test
+    void itIsNotUsedWhenItIsNotLastNightsOrNotThisWindowsOrTheTotalsWentDown() {
+        String carried = RunwaySpendWindow.firstNight(D, 3, dec("20")).carried();
+        assertThat(RunwaySpendWindow.advance(null, D, D.plusDays(1), 3, dec("20"))).isNull();
+        assertThat(RunwaySpendWindow.advance(carried, D.minusDays(1), D.plusDays(1), 3, dec("20"))).isNull();
+        assertThat(RunwaySpendWindow.advance(carried, D.plusDays(1), D.plusDays(1), 3, dec("20"))).isNull();
+        assertThat(RunwaySpendWindow.advance(carried, D, D.plusDays(1), 4, dec("20"))).isNull();
+        assertThat(RunwaySpendWindow.advance(carried, D, D.plusDays(1), 2, dec("20"))).isNull();
+        assertThat(RunwaySpendWindow.advance(carried, D, D.plusDays(1), 3, dec("19.99"))).isNull();
+        assertThat(RunwaySpendWindow.advance(carried, D, D.plusDays(1), 3, dec("20")).windowSpend())
+                .isEqualByComparingTo("20");
+    }
+
+    @Test
+    void aWindowTooLongToCarryIsStillSummed() {
+        int days = RunwaySpendWindow.MAX_TEXT + 2;
+        RunwaySpendWindow.Window w = RunwaySpendWindow.fromPostings(Map.of(D, dec("3"), D.minusDays(4000), dec("4")),
+                D, days, dec("7"));
+        assertThat(w.windowSpend()).isEqualByComparingTo("7");
+        assertThat(w.carried()).isNull();
+        assertThat(RunwaySpendWindow.fromPostings(Map.of(D, dec("3")), D, 3, null).carried()).isNull();
+    }
+}
