@@ -64,7 +64,8 @@ public final class ExplainCommand {
                 .map(NightlyRunner.Night::date).toList();
         boolean hold = new HoldHistory(store.holdChanges(accountId), account.get().holdNow()).on(night);
         AccountExplanation e = AccountExplanation.of(night, policySource, policy, account.get(), state.get(), hold,
-                store.spendByChargeDate(accountId), store.actions(accountId, completed), store.credit(accountId, completed));
+                store.spendByChargeDate(accountId), store.actions(accountId, completed), store.credit(accountId, completed),
+                policy.runway().map(r -> store.windowSpendByNight(accountId, night, r)).orElse(null));
         out.print(json ? AccountExplanationJson.render(e) + "\n" : AccountExplanationText.render(e));
         return ExitCode.COMPLETED;
     }

@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.NavigableMap;
 
 import com.p4p.arrears.arrears.Ageing;
+import com.p4p.arrears.arrears.RunwayForecast;
 import com.p4p.arrears.credit.CreditStatus;
 import com.p4p.arrears.policy.CurrencyRule;
 import com.p4p.arrears.policy.Policy;
+import com.p4p.arrears.policy.RunwayRule;
 import com.p4p.arrears.policy.StageRule;
 import com.p4p.arrears.report.AccountExplanationStore.AccountRow;
 import com.p4p.arrears.report.AccountExplanationStore.ActionRow;
@@ -29,7 +31,24 @@ public record AccountExplanation(
         LocalDate businessDate, String policySource, Row row, String credits, String debits,
         List<FifoDay> fifo, String anchorRule, List<StageCheck> stages, String rulesStage, String stickyFloor,
         boolean stageFromFloor, String targetStage, List<Transition> transitions, CreditExplanation credit,
-        List<String> disagreements) {
+        Runway runway, List<String> disagreements) {
+
+    /**
+     * The runway figures of SPEC 10 (null when the night's policy has no runway block): S from the spend
+     * each run of the window posted, and the night's runway.csv figures as stored. dailySpend and daysToZero
+     * are null when there is no forecast (balance &lt;= 0 or S = 0: then the account has no runway.csv row).
+     *
+     * @param nights the window's runs with spend, oldest first (runs without spend are not listed)
+     * @param reason why the account is (not) forecast and (not) in the band, in words
+     */
+    public record Runway(int windowDays, int horizonDays, LocalDate windowFrom, List<RunwayNight> nights,
+                         String windowSpend, String balance, String dailySpend, String daysToZero, boolean forecast,
+                         boolean inBand, String reason) {
+    }
+
+    /** One run of the runway window: the spend it posted to the account. */
+    public record RunwayNight(LocalDate businessDate, String spend) {
+    }
 
     /** The account_status.csv row as written (null where the file has an empty field). */
     public record Row(String businessDate, String accountId, String storeId, String currency, String balance,
@@ -73,7 +92,8 @@ public record AccountExplanation(
 
     public static AccountExplanation of(LocalDate night, String policySource, Policy policy, AccountRow account,
                                         StateRow state, boolean hold, NavigableMap<LocalDate, BigDecimal> spend,
-                                        List<ActionRow> actions, List<CreditRow> creditHistory) {
+                                        List<ActionRow> actions, List<CreditRow> creditHistory,
+                                        NavigableMap<LocalDate, BigDecimal> windowSpendByNight) {
         String cur = account.currency();
         CurrencyRule rule = policy.currency(cur).orElseThrow(() -> new IllegalStateException(
                 "account " + account.accountId() + " is in " + cur + ", which the night's policy does not list"));
@@ -164,9 +184,58 @@ public record AccountExplanation(
                 state.oldestUnpaidDate() == null ? null : state.oldestUnpaidDate().toString(),
                 Integer.toString(state.daysPastDue()), state.stage(), state.enforcedStage(), state.creditStatus(),
                 hold ? "Y" : "N");
+        Runway runway = policy.runway().map(r -> runway(r, night, cur, rule.minorDigits(), policy, state,
+                windowSpendByNight, disagreements)).orElse(null);
         return new AccountExplanation(night, policySource, row, Formats.money(account.credits(), cur, policy),
                 Formats.money(account.debits(), cur, policy), fifo, anchorRule, checks, rulesStage,
-                state.stickyFloor(), fromFloor, target, transitions, credit, disagreements);
+                state.stickyFloor(), fromFloor, target, transitions, credit, runway, disagreements);
+    }
+
+    /**
+     * SPEC 10 for the account: S recomputed from the window's runs, the forecast recomputed from it and the
+     * night's balance with the same rule (RunwayForecast), and the stored figures (runway.csv's) shown.
+     */
+    private static Runway runway(RunwayRule r, LocalDate night, String cur, int digits, Policy policy, StateRow state,
+                                 NavigableMap<LocalDate, BigDecimal> byNight, List<String> disagreements) {
+        NavigableMap<LocalDate, BigDecimal> nights = byNight == null ? new java.util.TreeMap<>() : byNight;
+        BigDecimal s = nights.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal balance = state.balance();
+        RunwayForecast recomputed = RunwayForecast.of(balance, s, r, digits);
+        boolean forecast = state.daysToZero() != null;
+        if (forecast != (recomputed != null)) {
+            disagreements.add("runway: recomputed " + (recomputed == null ? "no forecast" : "a forecast")
+                    + ", stored " + (forecast ? "a forecast" : "no forecast"));
+        } else if (forecast) {
+            check(disagreements, "window_spend (S)", s, state.windowSpend());
+            check(disagreements, "days_to_zero", recomputed.daysToZero(), state.daysToZero());
+            check(disagreements, "daily_spend", recomputed.dailySpend(), state.dailySpend());
+        }
+        if (state.inRunwayBand() != (recomputed != null && recomputed.inBand())) {
+            disagreements.add("in_runway_band: recomputed " + (recomputed != null && recomputed.inBand() ? "Y" : "N")
+                    + ", stored " + (state.inRunwayBand() ? "Y" : "N"));
+        }
+        String money = Formats.money(balance, cur, policy);
+        String sText = Formats.money(s, cur, policy);
+        String reason;
+        if (balance.signum() <= 0) {
+            reason = "balance " + money + " <= 0: no forecast (arrears, not a runway warning), not in the band";
+        } else if (s.signum() == 0) {
+            reason = "S = 0 (no spend posted in the window): no forecast, not in the band";
+        } else if (forecast) {
+            String days = state.daysToZero().setScale(0, java.math.RoundingMode.UNNECESSARY).toPlainString();
+            reason = "days_to_zero = floor(" + money + " x " + r.windowDays() + " / " + sText + ") = " + days
+                    + (state.inRunwayBand() ? " < " : " >= ") + "horizon_days " + r.horizonDays()
+                    + (state.inRunwayBand() ? ": in the band" : ": not in the band");
+        } else {
+            reason = "no forecast stored";
+        }
+        LocalDate from = night.minusDays(r.windowDays() - 1L);
+        return new Runway(r.windowDays(), r.horizonDays(), from,
+                nights.entrySet().stream().map(e -> new RunwayNight(e.getKey(), Formats.money(e.getValue(), cur, policy)))
+                        .toList(),
+                sText, money, forecast ? Formats.money(state.dailySpend(), cur, policy) : null,
+                forecast ? state.daysToZero().setScale(0, java.math.RoundingMode.UNNECESSARY).toPlainString() : null,
+                forecast, state.inRunwayBand(), reason);
     }
 
     private static void check(List<String> out, String what, BigDecimal recomputed, BigDecimal stored) {

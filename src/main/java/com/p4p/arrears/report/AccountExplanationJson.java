@@ -95,7 +95,32 @@ public final class AccountExplanationJson {
         }
         credit.put("records", records);
         m.put("credit", credit);
-        // SPEC 10: "runway" (days_to_zero, daily_spend, in_band) goes here once the policy has a runway block.
+        // SPEC 10: null when the night's policy has no runway block; daily_spend and days_to_zero as runway.csv
+        // writes them, null when the account has no row there (no forecast)
+        Map<String, Object> runway = null;
+        if (e.runway() != null) {
+            AccountExplanation.Runway w = e.runway();
+            runway = new LinkedHashMap<>();
+            runway.put("window_days", w.windowDays());
+            runway.put("horizon_days", w.horizonDays());
+            runway.put("window_from", w.windowFrom().toString());
+            List<Map<String, Object>> nights = new ArrayList<>();
+            for (AccountExplanation.RunwayNight x : w.nights()) {
+                Map<String, Object> n = new LinkedHashMap<>();
+                n.put("business_date", x.businessDate().toString());
+                n.put("spend", x.spend());
+                nights.add(n);
+            }
+            runway.put("window_spend_by_run", nights);
+            runway.put("window_spend", w.windowSpend());
+            runway.put("balance", w.balance());
+            runway.put("forecast", w.forecast());
+            runway.put("daily_spend", w.dailySpend());
+            runway.put("days_to_zero", w.daysToZero());
+            runway.put("in_band", w.inBand() ? "Y" : "N");
+            runway.put("reason", w.reason());
+        }
+        m.put("runway", runway);
         m.put("disagreements", e.disagreements());
         try {
             return JSON.writeValueAsString(m);

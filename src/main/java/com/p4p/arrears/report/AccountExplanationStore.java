@@ -12,6 +12,9 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.p4p.arrears.arrears.RunwayWindowStore;
+import com.p4p.arrears.policy.RunwayRule;
+
 /**
  * The reads behind {@link AccountExplanation}: one account's ledger totals, its spend per charge date,
  * its state after the last classified night, its hold changes and its enforcement and credit history.
@@ -29,7 +32,8 @@ public final class AccountExplanationStore {
     /** account_state: what the last classification of the account wrote. */
     public record StateRow(LocalDate asOfDate, BigDecimal balance, BigDecimal owed, LocalDate oldestUnpaidDate,
                            int daysPastDue, String stage, String enforcedStage, String stickyFloor,
-                           String creditStatus, LocalDate firstDelinquency) {
+                           String creditStatus, LocalDate firstDelinquency, BigDecimal windowSpend,
+                           BigDecimal dailySpend, BigDecimal daysToZero, boolean inRunwayBand) {
     }
 
     /** One enforcement_action row. */
@@ -59,10 +63,12 @@ public final class AccountExplanationStore {
 
     public Optional<StateRow> state(String accountId) {
         return jdbc.query("SELECT as_of_date, balance, owed, oldest_unpaid_date, days_past_due, stage, enforced_stage,"
-                + " sticky_floor, credit_status, first_delinquency FROM account_state WHERE account_id = ?",
+                + " sticky_floor, credit_status, first_delinquency, window_spend, daily_spend, days_to_zero, in_runway_band"
+                + " FROM account_state WHERE account_id = ?",
                 (rs, i) -> new StateRow(rs.getObject(1, LocalDate.class), rs.getBigDecimal(2), rs.getBigDecimal(3),
                         rs.getObject(4, LocalDate.class), rs.getInt(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getString(9), rs.getObject(10, LocalDate.class)), accountId)
+                        rs.getString(8), rs.getString(9), rs.getObject(10, LocalDate.class), rs.getBigDecimal(11),
+                        rs.getBigDecimal(12), rs.getBigDecimal(13), "Y".equals(rs.getString(14))), accountId)
                 .stream().findFirst();
     }
 
@@ -74,6 +80,15 @@ public final class AccountExplanationStore {
                     out.put(rs.getObject(1, LocalDate.class), rs.getBigDecimal(2));
                 }, accountId);
         return out;
+    }
+
+    /**
+     * The spend each run of the runway window ending on {@code night} posted to the account (SPEC 10), read
+     * as the nights read it when nothing was carried (account_day_delta); runs without spend are absent.
+     */
+    public NavigableMap<LocalDate, BigDecimal> windowSpendByNight(String accountId, LocalDate night, RunwayRule rule) {
+        return new TreeMap<>(new RunwayWindowStore(jdbc, night, rule).spendByNight(accountId, accountId)
+                .getOrDefault(accountId, java.util.Map.of()));
     }
 
     public NavigableMap<LocalDate, Boolean> holdChanges(String accountId) {

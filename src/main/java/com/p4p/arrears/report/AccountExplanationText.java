@@ -101,7 +101,28 @@ public final class AccountExplanationText {
             records.printTo(out);
         }
 
-        // SPEC 10 runway figures (days_to_zero, daily_spend, in_band) go here once the policy has a runway block.
+        AccountExplanation.Runway w = e.runway();
+        if (w != null) {
+            out.append("\nRunway forecast (window_days ").append(w.windowDays()).append(", horizon_days ")
+                    .append(w.horizonDays()).append(")\n");
+            out.append("  the runs ").append(w.windowFrom()).append(" .. ").append(r.businessDate());
+            if (w.nights().isEmpty()) {
+                out.append(" posted no spend to the account\n");
+            } else {
+                out.append(" posted (by the run that posted it):\n");
+                TextTable spend = new TextTable("    ", false, true);
+                w.nights().forEach(x -> spend.row(x.businessDate().toString(), x.spend()));
+                spend.printTo(out);
+            }
+            new TextTable("  ", false, true)
+                    .row("S (the spend of the window's runs)", w.windowSpend())
+                    .row("balance", w.balance())
+                    .row("daily_spend = S / window_days", dash(w.dailySpend()))
+                    .row("days_to_zero = floor(balance x window_days / S)", dash(w.daysToZero()))
+                    .row("in_band (days_to_zero < horizon_days)", w.inBand() ? "Y" : "N").printTo(out);
+            out.append("  ").append(w.reason()).append('\n');
+            out.append(w.forecast() ? "  (the account's runway.csv row)\n" : "  (no runway.csv row for the account)\n");
+        }
 
         if (!e.disagreements().isEmpty()) {
             out.append("\nWARNING: recomputing does not give what the night stored:\n");

@@ -14,6 +14,10 @@ import java.util.TreeMap;
  * them in account / account_spend_day. Amounts are held as exact units of 10^-4 (the ledger's
  * DECIMAL scale) in primitive arrays: a year of a million accounts' spend days in a few GB rather
  * than a map per account.
+ * <p>
+ * With {@link #keepWindows} it also keeps S of SPEC 10 as the nights compute it: per account a ring of the
+ * spend each of the last runs posted (by the run that posted it: late charges and spend released from
+ * suspense count tonight), window_days slots, allocated for an account on its first spend.
  */
 final class ReplayLedger {
 
@@ -29,6 +33,13 @@ final class ReplayLedger {
     private int[] spendSize = new int[1024];
     private int size;
 
+    // SPEC 10: slot (epoch day mod span) holds the spend the run of that date posted; windowDay is the
+    // date up to which the account's ring is current (older slots of skipped dates cleared)
+    private int span;
+    private long[][] window = new long[1024][];
+    private int[] windowDay = new int[1024];
+    private int night;
+
     /** Adds an account (in any order); returns its index. */
     int add(String accountId) {
         Integer known = index.get(accountId);
@@ -43,11 +54,65 @@ final class ReplayLedger {
             spendDays = Arrays.copyOf(spendDays, n);
             spendAmounts = Arrays.copyOf(spendAmounts, n);
             spendSize = Arrays.copyOf(spendSize, n);
+            window = Arrays.copyOf(window, n);
+            windowDay = Arrays.copyOf(windowDay, n);
         }
         ids[size] = accountId;
         earliestReversal[size] = NONE;
         index.put(accountId, size);
         return size++;
+    }
+
+    /** Keep the spend of the last {@code span} runs per account (the longest window_days of the policies; 0: none). */
+    void keepWindows(int span) {
+        this.span = span;
+    }
+
+    /** The run whose entries are posted next, and whose window {@link #windowSpend} then reads. */
+    void night(LocalDate businessDate) {
+        int day = (int) businessDate.toEpochDay();
+        if (size > 0 && day < night) {
+            throw new IllegalStateException("nights replayed out of order: " + businessDate);
+        }
+        night = day;
+    }
+
+    /**
+     * S: the spend the runs of the {@code windowDays} dates up to tonight posted to the account (dates without a
+     * run, or before its first spend, count as none); null when it never spent.
+     */
+    BigDecimal windowSpend(int i, int windowDays) {
+        if (windowDays > span) {
+            throw new IllegalArgumentException("window of " + windowDays + " days, but " + span + " kept");
+        }
+        if (window[i] == null) {
+            return null;
+        }
+        long[] ring = ring(i);
+        long s = 0;
+        for (int k = 0; k < windowDays; k++) {
+            s = Math.addExact(s, ring[Math.floorMod(night - k, span)]);
+        }
+        return BigDecimal.valueOf(s, SCALE);
+    }
+
+    /** The account's ring brought up to tonight: the slots of the dates since it was last current are cleared. */
+    private long[] ring(int i) {
+        long[] ring = window[i];
+        if (ring == null) {
+            window[i] = ring = new long[span];
+        } else {
+            int gap = night - windowDay[i];
+            if (gap >= span) {
+                Arrays.fill(ring, 0);
+            } else {
+                for (int k = 1; k <= gap; k++) {
+                    ring[Math.floorMod(windowDay[i] + k, span)] = 0;
+                }
+            }
+        }
+        windowDay[i] = night;
+        return ring;
     }
 
     int size() {
@@ -68,6 +133,11 @@ final class ReplayLedger {
             case "SPEND" -> {
                 balance[i] = Math.subtractExact(balance[i], units);
                 addSpend(i, (int) entryDate.toEpochDay(), units);
+                if (span > 0) { // posted by tonight's run, whatever its charge date
+                    long[] ring = ring(i);
+                    int slot = Math.floorMod(night, span);
+                    ring[slot] = Math.addExact(ring[slot], units);
+                }
             }
             case "PAYMENT" -> balance[i] = Math.addExact(balance[i], units);
             case "REFUND", "CHARGEBACK" -> {

@@ -21,6 +21,7 @@ import com.p4p.arrears.arrears.ArrearsOutcome;
 import com.p4p.arrears.arrears.EnforcementAction;
 import com.p4p.arrears.credit.CreditRecord;
 import com.p4p.arrears.policy.Policy;
+import com.p4p.arrears.policy.RunwayRule;
 import com.p4p.arrears.policy.StageRule;
 
 /**
@@ -95,6 +96,13 @@ public final class WhatIfReplay {
             firstSeen.add(a.firstSeenDate());
         });
         int n = ledger.size();
+        // SPEC 10: S per account per night from the same pass, for whichever policies have a runway block
+        int whatIfWindow = windowDays(whatIf);
+        int span = whatIfWindow;
+        for (Night night : nights) {
+            span = Math.max(span, windowDays(night.policy()));
+        }
+        ledger.keepWindows(span);
         Map<String, NavigableMap<LocalDate, Boolean>> holds = store.holdChanges();
         NavigableMap<LocalDate, Long> ledgerDays = store.ledgerDays();
         WhatIfStore.StoredCounts stored = store.stored(from, to);
@@ -120,10 +128,12 @@ public final class WhatIfReplay {
                 throw new IllegalStateException("the ledger day of " + d + " was never closed (no ledger_day row):"
                         + " its entries cannot be told from the next night's");
             }
+            ledger.night(d);
             long entries = store.entries(d, previousLast, last, ledger::post);
             previousLast = last;
 
             ArrearsEngine own = ownEngines.computeIfAbsent(night.policyPath(), k -> new ArrearsEngine(night.policy()));
+            int ownWindow = windowDays(night.policy());
             Tally whatIfTally = new Tally();
             Tally ownTally = new Tally();
             int classified = 0;
@@ -136,14 +146,16 @@ public final class WhatIfReplay {
                 boolean hold = HoldHistory.holdOn(holds.get(id), holdNow.get(i), d);
                 BigDecimal balance = ledger.balance(i);
                 // the spend history only matters to an account that owes (ageing reads it only then).
-                // SPEC 10's runway (S = the spend the last window_days nights posted) is fed from here once
-                // ArrearsInput carries it: ReplayLedger.post sees each entry with the night that posted it.
                 NavigableMap<LocalDate, BigDecimal> spend = ledger.owes(i) ? ledger.spendByChargeDate(i) : null;
                 LocalDate reversal = ledger.earliestReversal(i);
+                // S of SPEC 10 with each policy's own window_days (only a balance > 0 can be forecast)
+                boolean canForecast = balance.signum() > 0;
+                BigDecimal whatIfS = whatIfWindow > 0 && canForecast ? ledger.windowSpend(i, whatIfWindow) : null;
+                BigDecimal ownS = ownWindow > 0 && canForecast ? ledger.windowSpend(i, ownWindow) : null;
                 ArrearsOutcome w = whatIfEngine.classify(new ArrearsInput(d, id, currency.get(i), hold, balance, spend,
-                        reversal, whatIfState[i]));
+                        reversal, whatIfState[i], whatIfS));
                 ArrearsOutcome o = own.classify(new ArrearsInput(d, id, currency.get(i), hold, balance, spend,
-                        reversal, ownState[i]));
+                        reversal, ownState[i], ownS));
                 whatIfState[i] = w.next();
                 ownState[i] = o.next();
                 tally(whatIfTally, w);
@@ -210,6 +222,11 @@ public final class WhatIfReplay {
         return new Result(from, to, summary, accounts, notExact);
     }
 
+    /** The policy's runway window_days, 0 without a runway block. */
+    private static int windowDays(Policy p) {
+        return p.runway().map(RunwayRule::windowDays).orElse(0);
+    }
+
     private static void tally(Tally t, ArrearsOutcome o) {
         t.add(ACCOUNTS, o.stage());
         for (EnforcementAction a : o.actions()) {
@@ -233,8 +250,8 @@ public final class WhatIfReplay {
 
     /**
      * The keys of a night's summary rows: CURRENT and every stage of either policy; every action either
-     * policy's stages name, and NOTIFY_LOW_BALANCE; the four credit events. (SPEC 10's NOTIFY_RUNWAY joins
-     * the actions once policies carry a runway block.)
+     * policy's stages name, NOTIFY_LOW_BALANCE, and NOTIFY_RUNWAY when either policy has a runway block
+     * (SPEC 10); the four credit events.
      */
     private Map<String, Set<String>> keys(Policy nightPolicy) {
         Map<String, Set<String>> keys = new TreeMap<>();
@@ -249,6 +266,9 @@ public final class WhatIfReplay {
             }
         }
         actions.add(EnforcementAction.NOTIFY_LOW_BALANCE);
+        if (whatIf.runway().isPresent() || nightPolicy.runway().isPresent()) {
+            actions.add(EnforcementAction.NOTIFY_RUNWAY);
+        }
         keys.put(ACCOUNTS, stages);
         keys.put(ACTIONS, actions);
         keys.put(CREDIT_RECORDS, new TreeSet<>(CREDIT_EVENTS));
