@@ -316,7 +316,7 @@ public class NightlySteps {
     @Bean
     @StepScope
     public ArrearsClassificationWriter classificationWriter(@Value(DATE) LocalDate date, @Value(POLICY) String policy) {
-        return new ArrearsClassificationWriter(date, new ArrearsEngine(policies.get(policy)), jdbc, !Databases.isH2(dataSource));
+        return new ArrearsClassificationWriter(date, new ArrearsEngine(policies.get(policy)), jdbc);
     }
 
     @Bean

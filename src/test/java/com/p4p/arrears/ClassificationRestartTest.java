@@ -31,7 +31,6 @@ import com.p4p.arrears.arrears.ArrearsClassificationWriter;
 import com.p4p.arrears.arrears.ArrearsEngine;
 import com.p4p.arrears.ops.NightlyRunner;
 import com.p4p.arrears.ops.RunParameters;
-import com.p4p.arrears.ops.Databases;
 import com.p4p.arrears.policy.PolicyProvider;
 import com.p4p.arrears.support.CleanDatabaseExtension;
 import com.p4p.arrears.support.NightFiles;
@@ -67,8 +66,7 @@ class ClassificationRestartTest {
         ArrearsClassificationWriter classificationWriter(@Value("#{jobParameters['businessDate']}") LocalDate date,
                                                          @Value("#{jobParameters['policy']}") String policy,
                                                          PolicyProvider policies, JdbcTemplate jdbc) {
-            return new ArrearsClassificationWriter(date, new ArrearsEngine(policies.get(policy)), jdbc,
-                    !Databases.isH2(jdbc.getDataSource())) {
+            return new ArrearsClassificationWriter(date, new ArrearsEngine(policies.get(policy)), jdbc) {
                 @Override
                 public void write(Chunk<? extends AccountToClassify> chunk) {
                     super.write(chunk);
