@@ -272,8 +272,7 @@ public class NightlySteps {
     public CloseLedgerDayTasklet closeLedgerDayTasklet(@Value(DATE) LocalDate date, @Value(POLICY) String policy,
             @Value("${pipeline.close.use-posting-sums:true}") boolean usePostingSums) {
         // false: always sum the day's entries in the database (the path a restarted night takes anyway)
-        return new CloseLedgerDayTasklet(date, policies.get(policy), jdbc, Databases.isH2(dataSource),
-                usePostingSums ? ledger.dayPostings() : null);
+        return new CloseLedgerDayTasklet(date, policies.get(policy), jdbc, usePostingSums ? ledger.dayPostings() : null);
     }
 
     @Bean

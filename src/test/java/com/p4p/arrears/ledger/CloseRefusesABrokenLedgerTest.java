@@ -25,7 +25,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
-import com.p4p.arrears.ops.Databases;
 import com.p4p.arrears.ops.NightlyRunner;
 import com.p4p.arrears.ops.RunParameters;
 import com.p4p.arrears.policy.PolicyLoader;
@@ -54,8 +53,7 @@ class CloseRefusesABrokenLedgerTest {
                                                     JdbcTemplate jdbc, DataSource dataSource,
                                                     LedgerRepository ledger) {
             // with the posting steps' sums, as in production: an entry slipped in makes them not count the day's
-            return new CloseLedgerDayTasklet(date, PolicyLoader.loadDefault(), jdbc, Databases.isH2(dataSource),
-                    ledger.dayPostings()) {
+            return new CloseLedgerDayTasklet(date, PolicyLoader.loadDefault(), jdbc, ledger.dayPostings()) {
                 @Override
                 public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
                     if (corruption != null) {
