@@ -63,8 +63,8 @@ class ClassificationRestartTest {
         /** The production classification writer, made to fail once after its chunk's rows are written. */
         @Bean
         @StepScope
-        ArrearsClassificationWriter classificationWriter(@Value("#{jobParameters['businessDate']}") LocalDate date,
-                                                         @Value("#{jobParameters['policy']}") String policy,
+        ArrearsClassificationWriter classificationWriter(@Value(RunParameters.BUSINESS_DATE_VALUE) LocalDate date,
+                                                         @Value(RunParameters.POLICY_VALUE) String policy,
                                                          PolicyProvider policies, JdbcTemplate jdbc) {
             return new ArrearsClassificationWriter(date, new ArrearsEngine(policies.get(policy)), jdbc) {
                 @Override
@@ -128,7 +128,7 @@ class ClassificationRestartTest {
         failOnChunk.set(failingChunk);
         JobExecution failed = runner.run(new RunParameters(D2, in, disturbed, policy));
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(step(failed, "classifyAccounts").getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(step(failed, NightlyStepNames.CLASSIFY_ACCOUNTS).getStatus()).isEqualTo(BatchStatus.FAILED);
         // The chunks before the failing one are committed (their accounts' rows of D2 are in), the failing
         // one is rolled back, later ones never ran.
         List<String> committedAccounts = List.of("A0", "A1", "A2", "A3", "A4", "A5", "A6", "A7")
@@ -141,10 +141,10 @@ class ClassificationRestartTest {
 
         JobExecution restarted = runner.restart(D2);
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(step(restarted, "classifyAccounts").getReadCount())
+        assertThat(step(restarted, NightlyStepNames.CLASSIFY_ACCOUNTS).getReadCount())
                 .as("the restart resumes after the last committed chunk").isEqualTo(8 - committedAccounts.size());
         assertThat(restarted.getStepExecutions()).extracting(StepExecution::getStepName)
-                .as("completed steps are not redone").containsExactly("classifyAccounts", "writeOutputs");
+                .as("completed steps are not redone").containsExactly(NightlyStepNames.CLASSIFY_ACCOUNTS, NightlyStepNames.WRITE_OUTPUTS);
         assertThat(runner.run(new RunParameters(D3, in, disturbed, policy)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
         // The key of each table makes a second row for a (date, account[, seq]) impossible; what must hold is

@@ -60,7 +60,7 @@ class RestartAfterFailureTest {
         /** The production spend writer, made to fail once, after earlier chunks have committed. */
         @Bean
         @StepScope
-        LedgerPostingWriter spendWriter(@Value("#{jobParameters['businessDate']}") LocalDate date,
+        LedgerPostingWriter spendWriter(@Value(RunParameters.BUSINESS_DATE_VALUE) LocalDate date,
                                         LedgerRepository ledger, BreakRepository breaks, IngestLog log) {
             return new LedgerPostingWriter(Source.SPEND, date, ledger, breaks, log) {
                 @Override
@@ -104,10 +104,10 @@ class RestartAfterFailureTest {
 
         JobExecution restarted = runner.restart(D1);
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        StepExecution spend = step(restarted, "ingestSpend");
+        StepExecution spend = step(restarted, NightlyStepNames.INGEST_SPEND);
         assertThat(spend.getReadCount()).as("the restart resumes after the last committed chunk").isEqualTo(14);
         assertThat(restarted.getStepExecutions()).extracting(StepExecution::getStepName)
-                .as("completed steps are not redone").doesNotContain("verifyDelivery", "ingestAccounts");
+                .as("completed steps are not redone").doesNotContain(NightlyStepNames.VERIFY_DELIVERY, NightlyStepNames.INGEST_ACCOUNTS);
         assertThat(runner.run(new RunParameters(D2, in, disturbed, null)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
         for (LocalDate d : List.of(D1, D2)) {
@@ -150,7 +150,7 @@ class RestartAfterFailureTest {
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         JobExecution restarted = runner.restart(D2);
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(step(restarted, "ingestSpend").getReadCount()).isEqualTo(11);
+        assertThat(step(restarted, NightlyStepNames.INGEST_SPEND).getReadCount()).isEqualTo(11);
 
         for (LocalDate d : List.of(D1, D2)) {
             String day = d.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);

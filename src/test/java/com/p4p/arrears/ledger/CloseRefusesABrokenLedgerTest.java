@@ -30,6 +30,7 @@ import com.p4p.arrears.ops.RunParameters;
 import com.p4p.arrears.policy.PolicyLoader;
 import com.p4p.arrears.support.NightFiles;
 import com.p4p.arrears.support.PipelineTest;
+import com.p4p.arrears.NightlyStepNames;
 
 /**
  * The close adds the day's movements to every moved account's totals, on both databases' paths: a
@@ -49,7 +50,7 @@ class CloseRefusesABrokenLedgerTest {
     static class CorruptBeforeTheClose {
         @Bean
         @StepScope
-        CloseLedgerDayTasklet closeLedgerDayTasklet(@Value("#{jobParameters['businessDate']}") LocalDate date,
+        CloseLedgerDayTasklet closeLedgerDayTasklet(@Value(RunParameters.BUSINESS_DATE_VALUE) LocalDate date,
                                                     JdbcTemplate jdbc, DataSource dataSource,
                                                     LedgerRepository ledger) {
             // with the posting steps' sums, as in production: an entry slipped in makes them not count the day's
@@ -132,7 +133,7 @@ class CloseRefusesABrokenLedgerTest {
     private static void assertFailedAtClose(JobExecution night, String message) {
         assertThat(night.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(night.getStepExecutions()).filteredOn(s -> s.getStatus() == BatchStatus.FAILED)
-                .extracting(StepExecution::getStepName).containsExactly("closeLedgerDay");
+                .extracting(StepExecution::getStepName).containsExactly(NightlyStepNames.CLOSE_LEDGER_DAY);
         assertThat(night.getAllFailureExceptions()).singleElement().extracting(Throwable::getMessage).asString()
                 .isEqualTo(message);
     }

@@ -38,6 +38,7 @@ import com.p4p.arrears.ops.RunParameters;
 import com.p4p.arrears.reconcile.IntradayBreaks;
 import com.p4p.arrears.support.CleanDatabaseExtension;
 import com.p4p.arrears.support.PipelineTest;
+import com.p4p.arrears.LiftJobConfiguration;
 
 /**
  * A lift that fails in the middle of its file (the posting writer throws after its second chunk's
@@ -62,8 +63,8 @@ class LiftRestartTest {
         /** The production lift writer, made to fail once after its n-th chunk's writes. */
         @Bean
         @StepScope
-        LiftPostingWriter liftWriter(@Value("#{jobParameters['businessDate']}") LocalDate date,
-                                     @Value("#{jobParameters['fileTime']}") String time, LedgerRepository ledger,
+        LiftPostingWriter liftWriter(@Value(RunParameters.BUSINESS_DATE_VALUE) LocalDate date,
+                                     @Value(LiftParameters.FILE_TIME_VALUE) String time, LedgerRepository ledger,
                                      JdbcTemplate jdbc) {
             return new LiftPostingWriter(new LedgerPostingWriter(Source.PAYMENTS, date, ledger,
                     new IntradayBreaks(jdbc, time), new IntradayIngestLog(jdbc, time), true), jdbc, date, time) {
@@ -118,8 +119,8 @@ class LiftRestartTest {
 
         JobExecution resumed = lifts.lift(LiftParameters.of(file, disturbed, null));
         assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(step(resumed, "postLiftPayments").getReadCount()).as("resumed after the committed chunk").isEqualTo(4);
-        assertThat(resumed.getStepExecutions()).extracting(StepExecution::getStepName).doesNotContain("verifyLiftFile");
+        assertThat(step(resumed, LiftJobConfiguration.POST_LIFT_PAYMENTS).getReadCount()).as("resumed after the committed chunk").isEqualTo(4);
+        assertThat(resumed.getStepExecutions()).extracting(StepExecution::getStepName).doesNotContain(LiftJobConfiguration.VERIFY_LIFT_FILE);
         night(D2, disturbed);
 
         for (String f : LIFT_FILES) {

@@ -28,6 +28,7 @@ import com.p4p.arrears.ops.RunParameters;
 import com.p4p.arrears.reconcile.MissingInSnapshotTasklet;
 import com.p4p.arrears.support.Outputs;
 import com.p4p.arrears.support.PipelineTest;
+import com.p4p.arrears.NightlyStepNames;
 
 /**
  * A ledger corrupted in the middle of a night (SQL run right after the findMissingBalances step,
@@ -49,7 +50,7 @@ class InvariantFailureThroughTheJobTest {
         /** The production tasklet, then the test's corruption. */
         @Bean
         @StepScope
-        MissingInSnapshotTasklet missingInSnapshotTasklet(@Value("#{jobParameters['businessDate']}") LocalDate date,
+        MissingInSnapshotTasklet missingInSnapshotTasklet(@Value(RunParameters.BUSINESS_DATE_VALUE) LocalDate date,
                                                           JdbcTemplate jdbc) {
             return new MissingInSnapshotTasklet(date, jdbc, false) {
                 @Override
@@ -127,7 +128,7 @@ class InvariantFailureThroughTheJobTest {
     private static void assertFailedAtOutputs(JobExecution night, String message) {
         assertThat(night.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(night.getStepExecutions()).filteredOn(s -> s.getStatus() == BatchStatus.FAILED)
-                .extracting(StepExecution::getStepName).containsExactly("writeOutputs");
+                .extracting(StepExecution::getStepName).containsExactly(NightlyStepNames.WRITE_OUTPUTS);
         assertThat(night.getAllFailureExceptions()).singleElement().extracting(Throwable::getMessage).asString()
                 .startsWith("reconciliation invariants broken for " + night.getJobParameters()
                         .getLocalDate(RunParameters.BUSINESS_DATE) + ": ")
