@@ -15,24 +15,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
-import com.p4p.arrears.arrears.AccountToClassify;
-import com.p4p.arrears.arrears.ArrearsClassificationWriter;
-import com.p4p.arrears.arrears.ArrearsEngine;
 import com.p4p.arrears.ops.NightlyRunner;
 import com.p4p.arrears.ops.RunParameters;
-import com.p4p.arrears.policy.PolicyProvider;
 import com.p4p.arrears.support.CleanDatabaseExtension;
+import com.p4p.arrears.support.FaultInjector;
 import com.p4p.arrears.support.NightFiles;
 import com.p4p.arrears.support.PipelineTest;
 
@@ -44,7 +37,6 @@ import com.p4p.arrears.support.PipelineTest;
  * duplicate or a lost one is a wrongly closed store or a wrong bureau report.
  */
 @PipelineTest
-@TestPropertySource(properties = "spring.main.allow-bean-definition-overriding=true")
 class ClassificationRestartTest {
 
     static final LocalDate D1 = LocalDate.of(2026, 3, 1);
@@ -62,20 +54,13 @@ class ClassificationRestartTest {
     static class FaultInjection {
         /** The production classification writer, made to fail once after its chunk's rows are written. */
         @Bean
-        @StepScope
-        ArrearsClassificationWriter classificationWriter(@Value(RunParameters.BUSINESS_DATE_VALUE) LocalDate date,
-                                                         @Value(RunParameters.POLICY_VALUE) String policy,
-                                                         PolicyProvider policies, JdbcTemplate jdbc) {
-            return new ArrearsClassificationWriter(date, new ArrearsEngine(policies.get(policy)), jdbc) {
-                @Override
-                public void write(Chunk<? extends AccountToClassify> chunk) {
-                    super.write(chunk);
-                    if (date.equals(D2) && chunks.incrementAndGet() == failOnChunk.get()) {
-                        failOnChunk.set(0);
-                        throw new IllegalStateException("injected fault after classifying chunk " + chunks.get());
-                    }
+        static FaultInjector failingClassificationWriter() {
+            return FaultInjector.after("classificationWriter", "write", () -> {
+                if (FaultInjector.businessDate().equals(D2) && chunks.incrementAndGet() == failOnChunk.get()) {
+                    failOnChunk.set(0);
+                    throw new IllegalStateException("injected fault after classifying chunk " + chunks.get());
                 }
-            };
+            });
         }
     }
 

@@ -6,31 +6,24 @@ import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
 
-import javax.sql.DataSource;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
+import com.p4p.arrears.NightlyStepNames;
 import com.p4p.arrears.ops.NightlyRunner;
 import com.p4p.arrears.ops.RunParameters;
-import com.p4p.arrears.policy.PolicyLoader;
+import com.p4p.arrears.support.FaultInjector;
 import com.p4p.arrears.support.NightFiles;
 import com.p4p.arrears.support.PipelineTest;
-import com.p4p.arrears.NightlyStepNames;
 
 /**
  * The close adds the day's movements to every moved account's totals, on both databases' paths: a
@@ -38,7 +31,6 @@ import com.p4p.arrears.NightlyStepNames;
  * that already include the date) fails the night at closeLedgerDay, naming why, and changes nothing.
  */
 @PipelineTest
-@TestPropertySource(properties = "spring.main.allow-bean-definition-overriding=true")
 class CloseRefusesABrokenLedgerTest {
 
     static final LocalDate D1 = LocalDate.of(2026, 11, 26);
@@ -48,21 +40,14 @@ class CloseRefusesABrokenLedgerTest {
 
     @TestConfiguration
     static class CorruptBeforeTheClose {
+        /** The production close (with the posting steps' sums: an entry slipped in makes them not count the day's). */
         @Bean
-        @StepScope
-        CloseLedgerDayTasklet closeLedgerDayTasklet(@Value(RunParameters.BUSINESS_DATE_VALUE) LocalDate date,
-                                                    JdbcTemplate jdbc, DataSource dataSource,
-                                                    LedgerRepository ledger) {
-            // with the posting steps' sums, as in production: an entry slipped in makes them not count the day's
-            return new CloseLedgerDayTasklet(date, PolicyLoader.loadDefault(), jdbc, ledger.dayPostings()) {
-                @Override
-                public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-                    if (corruption != null) {
-                        jdbc.update(corruption);
-                    }
-                    return super.execute(contribution, chunkContext);
+        static FaultInjector corruptBeforeTheClose(@Lazy JdbcTemplate jdbc) {
+            return FaultInjector.before("closeLedgerDayTasklet", "execute", () -> {
+                if (corruption != null) {
+                    jdbc.update(corruption);
                 }
-            };
+            });
         }
     }
 
