@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.p4p.arrears.credit.CreditRecord;
 import com.p4p.arrears.ops.BulkLoad;
 
 /**
@@ -89,7 +90,7 @@ public class AccountStateStore {
 
     /** Appends an account's credit-impact record of the night to {@code credit}. */
     public static void creditRow(BulkLoad credit, LocalDate day, AccountToClassify a, ArrearsOutcome o,
-                                 com.p4p.arrears.credit.CreditRecord c) {
+                                 CreditRecord c) {
         credit.date(day).text(a.accountId()).text(c.event()).text(c.statusCode()).text(c.previousStatusCode())
                 .decimal(o.owed()).text(a.currency()).number(o.daysPastDue()).date(c.dateOfFirstDelinquency()).endRow();
     }
