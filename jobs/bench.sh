@@ -91,7 +91,7 @@ echo "policy: ${policy_args[1]:-the shipped default}"
 echo "work folder $work, database $db; bulk writes: $([ -n "$url_settings" ] && echo "batched inserts (--batched)" || echo "as the server allows")"
 
 t0=$(date +%s.%N)
-java -cp target/classes com.p4p.arrears.ops.bench.NightGenerator --out "$work/in" --accounts "$accounts" \
+java -cp target/test-classes com.p4p.arrears.ops.bench.NightGenerator --out "$work/in" --accounts "$accounts" \
   --spend "$spend" --payments "$payments" --nights "$nights" --date "$first" --seed "$seed" --balances "$balances"
 printf 'generated in %.1fs: %s\n' "$(echo "$(date +%s.%N) - $t0" | bc)" "$(du -sh "$work/in" | cut -f1)"
 

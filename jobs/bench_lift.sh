@@ -42,14 +42,14 @@ sql -e "CREATE DATABASE $db CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
 export SPRING_DATASOURCE_URL="$jdbc_base/$db" SPRING_DATASOURCE_USERNAME=root SPRING_DATASOURCE_PASSWORD=
 # a copy of the jar, so that a build during the benchmark does not change it
 cp target/arrears-pipeline.jar "$work/"
-cp -r target/classes "$work/classes"
+cp -r target/test-classes "$work/bench-classes" # the night generator (test code)
 pipeline() { java -Xmx"$xmx" -jar "$work/arrears-pipeline.jar" "$@"; }
 seconds() { echo "$(date +%s.%N) - $1" | bc; }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 spend=${spend:-$((accounts * 3))}
 echo "size: $accounts accounts, $spend spend rows and $((accounts / 10)) payments per night, lift of $lift payments"
-java -cp "$work/classes" com.p4p.arrears.ops.bench.NightGenerator --out "$work/in" --accounts "$accounts" \
+java -cp "$work/bench-classes" com.p4p.arrears.ops.bench.NightGenerator --out "$work/in" --accounts "$accounts" \
   --spend "$spend" --payments $((accounts / 10)) --nights 2 --date "$first" --balances false
 d1=$first d2=$(date -d "$first + 1 day" +%F)
 ymd1=$(date -d "$d1" +%Y%m%d) ymd2=$(date -d "$d2" +%Y%m%d)

@@ -56,11 +56,17 @@ public class LiftJobConfiguration {
 
     public static final String JOB_NAME = "lift";
 
-    private static final String DATE = "#{jobParameters['" + RunParameters.BUSINESS_DATE + "']}";
-    private static final String TIME = "#{jobParameters['" + LiftParameters.FILE_TIME + "']}";
-    private static final String FILE = "#{jobParameters['" + LiftParameters.FILE + "']}";
-    private static final String OUTPUT = "#{jobParameters['" + RunParameters.OUTPUT + "']}";
-    private static final String POLICY = "#{jobParameters['" + RunParameters.POLICY + "']}";
+    /** The lift's step names, as the job repository and {@code status} show them. */
+    public static final String VERIFY_LIFT_FILE = "verifyLiftFile";
+    public static final String POST_LIFT_PAYMENTS = "postLiftPayments";
+    public static final String LIFT_ENFORCEMENT = "liftEnforcement";
+    public static final String WRITE_LIFT_OUTPUTS = "writeLiftOutputs";
+
+    private static final String DATE = RunParameters.BUSINESS_DATE_VALUE;
+    private static final String TIME = LiftParameters.FILE_TIME_VALUE;
+    private static final String FILE = LiftParameters.FILE_VALUE;
+    private static final String OUTPUT = RunParameters.OUTPUT_VALUE;
+    private static final String POLICY = RunParameters.POLICY_VALUE;
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
@@ -72,7 +78,7 @@ public class LiftJobConfiguration {
 
     public LiftJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                 DataSource dataSource, JdbcTemplate jdbc, PolicyProvider policies, LedgerRepository ledger,
-                                @Value("${pipeline.chunk-size.lift:${pipeline.chunk-size:1000}}") int chunkSize) {
+                                @Value("${" + NightlyStepNames.CHUNK_SIZE + ".lift:${" + NightlyStepNames.CHUNK_SIZE + ":1000}}") int chunkSize) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.dataSource = dataSource;
@@ -94,13 +100,13 @@ public class LiftJobConfiguration {
 
     @Bean
     public Step verifyLiftFile() {
-        return new StepBuilder("verifyLiftFile", jobRepository).tasklet(verifyLiftTasklet(null, null, null),
+        return new StepBuilder(VERIFY_LIFT_FILE, jobRepository).tasklet(verifyLiftTasklet(null, null, null),
                 transactionManager).build();
     }
 
     @Bean
     public Step postLiftPayments() {
-        return new StepBuilder("postLiftPayments", jobRepository)
+        return new StepBuilder(POST_LIFT_PAYMENTS, jobRepository)
                 .<Validated<LedgerItem>, Validated<LedgerItem>>chunk(chunkSize).transactionManager(transactionManager)
                 .reader(liftRows(null, null, null)).writer(liftWriter(null, null))
                 .listener(new ProgressLogger("rows", step -> {
@@ -115,13 +121,13 @@ public class LiftJobConfiguration {
 
     @Bean
     public Step liftEnforcement() {
-        return new StepBuilder("liftEnforcement", jobRepository).tasklet(liftEnforcementTasklet(null, null, null),
+        return new StepBuilder(LIFT_ENFORCEMENT, jobRepository).tasklet(liftEnforcementTasklet(null, null, null),
                 transactionManager).build();
     }
 
     @Bean
     public Step writeLiftOutputs() {
-        return new StepBuilder("writeLiftOutputs", jobRepository).tasklet(liftOutputsTasklet(null, null, null, null),
+        return new StepBuilder(WRITE_LIFT_OUTPUTS, jobRepository).tasklet(liftOutputsTasklet(null, null, null, null),
                 transactionManager).build();
     }
 

@@ -1,5 +1,7 @@
 package com.p4p.arrears;
 
+import static com.p4p.arrears.NightlyStepNames.*;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -65,10 +67,10 @@ import com.p4p.arrears.report.NightlyOutputsTasklet;
 @Configuration
 public class NightlySteps {
 
-    private static final String DATE = "#{jobParameters['" + RunParameters.BUSINESS_DATE + "']}";
-    private static final String INPUT = "#{jobParameters['" + RunParameters.INPUT + "']}";
-    private static final String OUTPUT = "#{jobParameters['" + RunParameters.OUTPUT + "']}";
-    private static final String POLICY = "#{jobParameters['" + RunParameters.POLICY + "']}";
+    private static final String DATE = RunParameters.BUSINESS_DATE_VALUE;
+    private static final String INPUT = RunParameters.INPUT_VALUE;
+    private static final String OUTPUT = RunParameters.OUTPUT_VALUE;
+    private static final String POLICY = RunParameters.POLICY_VALUE;
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
@@ -84,7 +86,7 @@ public class NightlySteps {
 
     public NightlySteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                         DataSource dataSource, JdbcTemplate jdbc, PolicyProvider policies, LedgerRepository ledger,
-                        BreakRepository breaks, IngestLog ingestLog, @Value("${pipeline.chunk-size:1000}") int chunkSize,
+                        BreakRepository breaks, IngestLog ingestLog, @Value("${" + CHUNK_SIZE + ":1000}") int chunkSize,
                         Environment environment) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
@@ -102,13 +104,13 @@ public class NightlySteps {
 
     @Bean
     public Step verifyDelivery() {
-        return step("verifyDelivery")
+        return step(VERIFY_DELIVERY)
                 .tasklet(verifyDeliveryTasklet(null, null), transactionManager).build();
     }
 
     @Bean
     public Step ingestAccounts() {
-        return step("ingestAccounts").<Validated<AccountRow>, Validated<AccountRow>>chunk(chunkSize("ingestAccounts"))
+        return step(INGEST_ACCOUNTS).<Validated<AccountRow>, Validated<AccountRow>>chunk(chunkSize(INGEST_ACCOUNTS))
                 .transactionManager(transactionManager)
                 .reader(accountsRows(null, null, null))
                 .writer(accountWriter(null)).listener(progress("rows", Source.ACCOUNTS)).build();
@@ -116,7 +118,7 @@ public class NightlySteps {
 
     @Bean
     public Step releaseSuspense() {
-        return step("releaseSuspense").<SuspendedItem, SuspendedItem>chunk(chunkSize("releaseSuspense"))
+        return step(RELEASE_SUSPENSE).<SuspendedItem, SuspendedItem>chunk(chunkSize(RELEASE_SUSPENSE))
                 .transactionManager(transactionManager)
                 .reader(suspenseReader()).writer(suspenseWriter(null))
                 .listener(new ProgressLogger("items", step -> -1)).build();
@@ -124,7 +126,7 @@ public class NightlySteps {
 
     @Bean
     public Step ingestSpend() {
-        return step("ingestSpend").<Validated<LedgerItem>, Validated<LedgerItem>>chunk(chunkSize("ingestSpend"))
+        return step(INGEST_SPEND).<Validated<LedgerItem>, Validated<LedgerItem>>chunk(chunkSize(INGEST_SPEND))
                 .transactionManager(transactionManager)
                 .reader(spendRows(null, null, null))
                 .writer(spendWriter(null)).listener(progress("rows", Source.SPEND)).build();
@@ -132,7 +134,7 @@ public class NightlySteps {
 
     @Bean
     public Step ingestPayments() {
-        return step("ingestPayments").<Validated<LedgerItem>, Validated<LedgerItem>>chunk(chunkSize("ingestPayments"))
+        return step(INGEST_PAYMENTS).<Validated<LedgerItem>, Validated<LedgerItem>>chunk(chunkSize(INGEST_PAYMENTS))
                 .transactionManager(transactionManager)
                 .reader(paymentsRows(null, null, null))
                 .writer(paymentsWriter(null)).listener(progress("rows", Source.PAYMENTS)).build();
@@ -140,13 +142,13 @@ public class NightlySteps {
 
     @Bean
     public Step closeLedgerDay() {
-        return step("closeLedgerDay")
+        return step(CLOSE_LEDGER_DAY)
                 .tasklet(closeLedgerDayTasklet(null, null, false), transactionManager).build();
     }
 
     @Bean
     public Step compareBalances() {
-        return step("compareBalances").<Validated<BalanceRow>, Validated<BalanceRow>>chunk(chunkSize("compareBalances"))
+        return step(COMPARE_BALANCES).<Validated<BalanceRow>, Validated<BalanceRow>>chunk(chunkSize(COMPARE_BALANCES))
                 .transactionManager(transactionManager)
                 .reader(balancesRows(null, null, null))
                 .writer(balancesWriter(null)).listener(progress("rows", Source.BALANCES)).build();
@@ -154,13 +156,13 @@ public class NightlySteps {
 
     @Bean
     public Step findMissingBalances() {
-        return step("findMissingBalances")
+        return step(FIND_MISSING_BALANCES)
                 .tasklet(missingInSnapshotTasklet(null, null), transactionManager).build();
     }
 
     @Bean
     public Step classifyAccounts() throws Exception {
-        return step("classifyAccounts").<AccountToClassify, AccountToClassify>chunk(chunkSize("classifyAccounts"))
+        return step(CLASSIFY_ACCOUNTS).<AccountToClassify, AccountToClassify>chunk(chunkSize(CLASSIFY_ACCOUNTS))
                 .transactionManager(transactionManager)
                 .reader(accountsToClassify()).writer(classificationWriter(null, null))
                 .listener(new ProgressLogger("accounts",
@@ -169,7 +171,7 @@ public class NightlySteps {
 
     @Bean
     public Step writeOutputs() {
-        return step("writeOutputs")
+        return step(WRITE_OUTPUTS)
                 .tasklet(outputsTasklet(null, null, null), transactionManager).build();
     }
 
@@ -178,7 +180,7 @@ public class NightlySteps {
      * pipeline.chunk-size.<step>}, else {@code pipeline.chunk-size}.
      */
     private int chunkSize(String step) {
-        return environment.getProperty("pipeline.chunk-size." + step, Integer.class, chunkSize);
+        return environment.getProperty(chunkSizeKey(step), Integer.class, chunkSize);
     }
 
     /** Every step reports the heap it needed (run summary, and the benchmark's report when asked). */
@@ -237,7 +239,7 @@ public class NightlySteps {
     public ValidatingReader<LedgerItem> spendRows(@Value(DATE) LocalDate date, @Value(INPUT) String input,
                                                   @Value(POLICY) String policy) {
         return new ValidatingReader<>(new CsvRowReader(Source.SPEND, Source.SPEND.file(Path.of(input), date)),
-                new SpendRowValidator(policies.get(policy), date), Math.max(4096, chunkSize("ingestSpend")),
+                new SpendRowValidator(policies.get(policy), date), Math.max(4096, chunkSize(INGEST_SPEND)),
                 loadLinesAhead(date));
     }
 
@@ -257,7 +259,7 @@ public class NightlySteps {
     public ValidatingReader<LedgerItem> paymentsRows(@Value(DATE) LocalDate date, @Value(INPUT) String input,
                                                      @Value(POLICY) String policy) {
         return new ValidatingReader<>(new CsvRowReader(Source.PAYMENTS, Source.PAYMENTS.file(Path.of(input), date)),
-                new PaymentRowValidator(policies.get(policy), date), Math.max(4096, chunkSize("ingestPayments")),
+                new PaymentRowValidator(policies.get(policy), date), Math.max(4096, chunkSize(INGEST_PAYMENTS)),
                 loadLinesAhead(date));
     }
 
@@ -272,8 +274,7 @@ public class NightlySteps {
     public CloseLedgerDayTasklet closeLedgerDayTasklet(@Value(DATE) LocalDate date, @Value(POLICY) String policy,
             @Value("${pipeline.close.use-posting-sums:true}") boolean usePostingSums) {
         // false: always sum the day's entries in the database (the path a restarted night takes anyway)
-        return new CloseLedgerDayTasklet(date, policies.get(policy), jdbc, Databases.isH2(dataSource),
-                usePostingSums ? ledger.dayPostings() : null);
+        return new CloseLedgerDayTasklet(date, policies.get(policy), jdbc, usePostingSums ? ledger.dayPostings() : null);
     }
 
     @Bean
@@ -305,7 +306,7 @@ public class NightlySteps {
         return new JdbcPagingItemReaderBuilder<AccountToClassify>().name("accounts").dataSource(dataSource)
                 .selectClause("account_id, store_id, currency, enforcement_hold, credits - debits AS balance,"
                         + " earliest_reversal_date, debits")
-                .fromClause("account").sortKeys(Map.of("account_id", Order.ASCENDING)).pageSize(chunkSize("classifyAccounts"))
+                .fromClause("account").sortKeys(Map.of("account_id", Order.ASCENDING)).pageSize(chunkSize(CLASSIFY_ACCOUNTS))
                 .rowMapper((rs, i) -> new AccountToClassify(rs.getString("account_id"), rs.getString("store_id"),
                         rs.getString("currency"), "Y".equals(rs.getString("enforcement_hold")),
                         rs.getBigDecimal("balance"), rs.getObject("earliest_reversal_date", LocalDate.class),
@@ -316,7 +317,7 @@ public class NightlySteps {
     @Bean
     @StepScope
     public ArrearsClassificationWriter classificationWriter(@Value(DATE) LocalDate date, @Value(POLICY) String policy) {
-        return new ArrearsClassificationWriter(date, new ArrearsEngine(policies.get(policy)), jdbc, !Databases.isH2(dataSource));
+        return new ArrearsClassificationWriter(date, new ArrearsEngine(policies.get(policy)), jdbc);
     }
 
     @Bean

@@ -15,25 +15,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
-import com.p4p.arrears.arrears.AccountToClassify;
-import com.p4p.arrears.arrears.ArrearsClassificationWriter;
-import com.p4p.arrears.arrears.ArrearsEngine;
 import com.p4p.arrears.ops.NightlyRunner;
 import com.p4p.arrears.ops.RunParameters;
-import com.p4p.arrears.ops.Databases;
-import com.p4p.arrears.policy.PolicyProvider;
 import com.p4p.arrears.support.CleanDatabaseExtension;
+import com.p4p.arrears.support.FaultInjector;
 import com.p4p.arrears.support.NightFiles;
 import com.p4p.arrears.support.PipelineTest;
 
@@ -45,7 +37,6 @@ import com.p4p.arrears.support.PipelineTest;
  * duplicate or a lost one is a wrongly closed store or a wrong bureau report.
  */
 @PipelineTest
-@TestPropertySource(properties = "spring.main.allow-bean-definition-overriding=true")
 class ClassificationRestartTest {
 
     static final LocalDate D1 = LocalDate.of(2026, 3, 1);
@@ -63,21 +54,13 @@ class ClassificationRestartTest {
     static class FaultInjection {
         /** The production classification writer, made to fail once after its chunk's rows are written. */
         @Bean
-        @StepScope
-        ArrearsClassificationWriter classificationWriter(@Value("#{jobParameters['businessDate']}") LocalDate date,
-                                                         @Value("#{jobParameters['policy']}") String policy,
-                                                         PolicyProvider policies, JdbcTemplate jdbc) {
-            return new ArrearsClassificationWriter(date, new ArrearsEngine(policies.get(policy)), jdbc,
-                    !Databases.isH2(jdbc.getDataSource())) {
-                @Override
-                public void write(Chunk<? extends AccountToClassify> chunk) {
-                    super.write(chunk);
-                    if (date.equals(D2) && chunks.incrementAndGet() == failOnChunk.get()) {
-                        failOnChunk.set(0);
-                        throw new IllegalStateException("injected fault after classifying chunk " + chunks.get());
-                    }
+        static FaultInjector failingClassificationWriter() {
+            return FaultInjector.after("classificationWriter", "write", () -> {
+                if (FaultInjector.businessDate().equals(D2) && chunks.incrementAndGet() == failOnChunk.get()) {
+                    failOnChunk.set(0);
+                    throw new IllegalStateException("injected fault after classifying chunk " + chunks.get());
                 }
-            };
+            });
         }
     }
 
@@ -130,7 +113,7 @@ class ClassificationRestartTest {
         failOnChunk.set(failingChunk);
         JobExecution failed = runner.run(new RunParameters(D2, in, disturbed, policy));
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(step(failed, "classifyAccounts").getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(step(failed, NightlyStepNames.CLASSIFY_ACCOUNTS).getStatus()).isEqualTo(BatchStatus.FAILED);
         // The chunks before the failing one are committed (their accounts' rows of D2 are in), the failing
         // one is rolled back, later ones never ran.
         List<String> committedAccounts = List.of("A0", "A1", "A2", "A3", "A4", "A5", "A6", "A7")
@@ -143,10 +126,10 @@ class ClassificationRestartTest {
 
         JobExecution restarted = runner.restart(D2);
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(step(restarted, "classifyAccounts").getReadCount())
+        assertThat(step(restarted, NightlyStepNames.CLASSIFY_ACCOUNTS).getReadCount())
                 .as("the restart resumes after the last committed chunk").isEqualTo(8 - committedAccounts.size());
         assertThat(restarted.getStepExecutions()).extracting(StepExecution::getStepName)
-                .as("completed steps are not redone").containsExactly("classifyAccounts", "writeOutputs");
+                .as("completed steps are not redone").containsExactly(NightlyStepNames.CLASSIFY_ACCOUNTS, NightlyStepNames.WRITE_OUTPUTS);
         assertThat(runner.run(new RunParameters(D3, in, disturbed, policy)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
         // The key of each table makes a second row for a (date, account[, seq]) impossible; what must hold is

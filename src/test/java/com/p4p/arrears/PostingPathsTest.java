@@ -24,8 +24,9 @@ import com.p4p.arrears.support.PipelineTest;
  * only the rows that would not post; on H2 it looks every id up. Both must decide exactly this.
  */
 @PipelineTest
-@TestPropertySource(properties = {"pipeline.chunk-size=100", "pipeline.chunk-size.ingestSpend=100",
-        "pipeline.chunk-size.ingestPayments=100"})
+@TestPropertySource(properties = {NightlyStepNames.CHUNK_SIZE + "=100",
+        NightlyStepNames.CHUNK_SIZE + "." + NightlyStepNames.INGEST_SPEND + "=100",
+        NightlyStepNames.CHUNK_SIZE + "." + NightlyStepNames.INGEST_PAYMENTS + "=100"})
 class PostingPathsTest {
 
     static final LocalDate D1 = LocalDate.of(2026, 11, 26);

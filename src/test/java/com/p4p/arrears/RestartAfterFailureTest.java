@@ -14,27 +14,17 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
-import com.p4p.arrears.ingest.IngestLog;
-import com.p4p.arrears.ingest.LedgerItem;
-import com.p4p.arrears.ingest.Source;
-import com.p4p.arrears.ingest.Validated;
-import com.p4p.arrears.ledger.LedgerPostingWriter;
-import com.p4p.arrears.ledger.LedgerRepository;
 import com.p4p.arrears.ops.NightlyRunner;
 import com.p4p.arrears.ops.RunParameters;
-import com.p4p.arrears.reconcile.BreakRepository;
 import com.p4p.arrears.support.CleanDatabaseExtension;
+import com.p4p.arrears.support.FaultInjector;
 import com.p4p.arrears.support.NightFiles;
 import com.p4p.arrears.support.PipelineTest;
 
@@ -43,7 +33,6 @@ import com.p4p.arrears.support.PipelineTest;
  * and the end state equals a run that never failed (SPEC 9).
  */
 @PipelineTest
-@TestPropertySource(properties = "spring.main.allow-bean-definition-overriding=true")
 class RestartAfterFailureTest {
 
     static final LocalDate D1 = LocalDate.of(2026, 11, 26);
@@ -59,19 +48,13 @@ class RestartAfterFailureTest {
     static class FaultInjection {
         /** The production spend writer, made to fail once, after earlier chunks have committed. */
         @Bean
-        @StepScope
-        LedgerPostingWriter spendWriter(@Value("#{jobParameters['businessDate']}") LocalDate date,
-                                        LedgerRepository ledger, BreakRepository breaks, IngestLog log) {
-            return new LedgerPostingWriter(Source.SPEND, date, ledger, breaks, log) {
-                @Override
-                public void write(Chunk<? extends Validated<LedgerItem>> chunk) {
-                    super.write(chunk);
-                    if (chunks.incrementAndGet() == failOnChunk.get()) {
-                        failOnChunk.set(0);
-                        throw new IllegalStateException("injected fault after writing chunk " + chunks.get());
-                    }
+        static FaultInjector failingSpendWriter() {
+            return FaultInjector.after("spendWriter", "write", () -> {
+                if (chunks.incrementAndGet() == failOnChunk.get()) {
+                    failOnChunk.set(0);
+                    throw new IllegalStateException("injected fault after writing chunk " + chunks.get());
                 }
-            };
+            });
         }
     }
 
@@ -104,10 +87,10 @@ class RestartAfterFailureTest {
 
         JobExecution restarted = runner.restart(D1);
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        StepExecution spend = step(restarted, "ingestSpend");
+        StepExecution spend = step(restarted, NightlyStepNames.INGEST_SPEND);
         assertThat(spend.getReadCount()).as("the restart resumes after the last committed chunk").isEqualTo(14);
         assertThat(restarted.getStepExecutions()).extracting(StepExecution::getStepName)
-                .as("completed steps are not redone").doesNotContain("verifyDelivery", "ingestAccounts");
+                .as("completed steps are not redone").doesNotContain(NightlyStepNames.VERIFY_DELIVERY, NightlyStepNames.INGEST_ACCOUNTS);
         assertThat(runner.run(new RunParameters(D2, in, disturbed, null)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
         for (LocalDate d : List.of(D1, D2)) {
@@ -150,7 +133,7 @@ class RestartAfterFailureTest {
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         JobExecution restarted = runner.restart(D2);
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(step(restarted, "ingestSpend").getReadCount()).isEqualTo(11);
+        assertThat(step(restarted, NightlyStepNames.INGEST_SPEND).getReadCount()).isEqualTo(11);
 
         for (LocalDate d : List.of(D1, D2)) {
             String day = d.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);

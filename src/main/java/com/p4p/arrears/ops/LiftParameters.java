@@ -19,6 +19,9 @@ public record LiftParameters(LocalDate businessDate, String fileTime, Path file,
 
     public static final String FILE_TIME = "fileTime";
     public static final String FILE = "file";
+    /** As a step-scoped bean's {@code @Value} takes them. */
+    public static final String FILE_TIME_VALUE = "#{jobParameters['" + FILE_TIME + "']}";
+    public static final String FILE_VALUE = "#{jobParameters['" + FILE + "']}";
 
     private static final Pattern NAME = Pattern.compile("payments_(\\d{8})_(\\d{6})\\.csv");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss");

@@ -17,6 +17,12 @@ public record RunParameters(LocalDate businessDate, Path input, Path output, Str
     public static final String OUTPUT = "output";
     public static final String POLICY = "policy";
 
+    /** The parameters as a step-scoped bean's {@code @Value} takes them. */
+    public static final String BUSINESS_DATE_VALUE = "#{jobParameters['" + BUSINESS_DATE + "']}";
+    public static final String INPUT_VALUE = "#{jobParameters['" + INPUT + "']}";
+    public static final String OUTPUT_VALUE = "#{jobParameters['" + OUTPUT + "']}";
+    public static final String POLICY_VALUE = "#{jobParameters['" + POLICY + "']}";
+
     public JobParameters toJobParameters() {
         return new JobParametersBuilder()
                 .addLocalDate(BUSINESS_DATE, businessDate, true)

@@ -6,29 +6,22 @@ import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
 
-import javax.sql.DataSource;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
-import com.p4p.arrears.ops.Databases;
+import com.p4p.arrears.NightlyStepNames;
 import com.p4p.arrears.ops.NightlyRunner;
 import com.p4p.arrears.ops.RunParameters;
-import com.p4p.arrears.policy.PolicyLoader;
+import com.p4p.arrears.support.FaultInjector;
 import com.p4p.arrears.support.NightFiles;
 import com.p4p.arrears.support.PipelineTest;
 
@@ -38,7 +31,6 @@ import com.p4p.arrears.support.PipelineTest;
  * that already include the date) fails the night at closeLedgerDay, naming why, and changes nothing.
  */
 @PipelineTest
-@TestPropertySource(properties = "spring.main.allow-bean-definition-overriding=true")
 class CloseRefusesABrokenLedgerTest {
 
     static final LocalDate D1 = LocalDate.of(2026, 11, 26);
@@ -48,22 +40,14 @@ class CloseRefusesABrokenLedgerTest {
 
     @TestConfiguration
     static class CorruptBeforeTheClose {
+        /** The production close (with the posting steps' sums: an entry slipped in makes them not count the day's). */
         @Bean
-        @StepScope
-        CloseLedgerDayTasklet closeLedgerDayTasklet(@Value("#{jobParameters['businessDate']}") LocalDate date,
-                                                    JdbcTemplate jdbc, DataSource dataSource,
-                                                    LedgerRepository ledger) {
-            // with the posting steps' sums, as in production: an entry slipped in makes them not count the day's
-            return new CloseLedgerDayTasklet(date, PolicyLoader.loadDefault(), jdbc, Databases.isH2(dataSource),
-                    ledger.dayPostings()) {
-                @Override
-                public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-                    if (corruption != null) {
-                        jdbc.update(corruption);
-                    }
-                    return super.execute(contribution, chunkContext);
+        static FaultInjector corruptBeforeTheClose(@Lazy JdbcTemplate jdbc) {
+            return FaultInjector.before("closeLedgerDayTasklet", "execute", () -> {
+                if (corruption != null) {
+                    jdbc.update(corruption);
                 }
-            };
+            });
         }
     }
 
@@ -134,7 +118,7 @@ class CloseRefusesABrokenLedgerTest {
     private static void assertFailedAtClose(JobExecution night, String message) {
         assertThat(night.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(night.getStepExecutions()).filteredOn(s -> s.getStatus() == BatchStatus.FAILED)
-                .extracting(StepExecution::getStepName).containsExactly("closeLedgerDay");
+                .extracting(StepExecution::getStepName).containsExactly(NightlyStepNames.CLOSE_LEDGER_DAY);
         assertThat(night.getAllFailureExceptions()).singleElement().extracting(Throwable::getMessage).asString()
                 .isEqualTo(message);
     }

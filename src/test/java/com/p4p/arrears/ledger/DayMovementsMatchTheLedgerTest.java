@@ -20,6 +20,7 @@ import com.p4p.arrears.ops.NightlyRunner;
 import com.p4p.arrears.ops.RunParameters;
 import com.p4p.arrears.support.NightFiles;
 import com.p4p.arrears.support.PipelineTest;
+import com.p4p.arrears.NightlyStepNames;
 
 /**
  * Whichever way the close gets the day's movements (on MySQL the sums the posting steps kept, on H2
@@ -70,7 +71,7 @@ class DayMovementsMatchTheLedgerTest {
         JobExecution night = runner.run(new RunParameters(date, in, out, null));
         assertThat(night.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         StepExecution close = night.getStepExecutions().stream()
-                .filter(s -> s.getStepName().equals("closeLedgerDay")).findFirst().orElseThrow();
+                .filter(s -> s.getStepName().equals(NightlyStepNames.CLOSE_LEDGER_DAY)).findFirst().orElseThrow();
         String summed = close.getExecutionContext().getString(CloseLedgerDayTasklet.SUMMED_KEY);
         if (Databases.isH2(jdbc.getDataSource())) {
             System.out.println("NOTE: H2 closes from the ledger's entries; the posting steps' sums are MySQL's path");

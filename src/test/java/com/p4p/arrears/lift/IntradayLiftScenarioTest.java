@@ -26,6 +26,7 @@ import com.p4p.arrears.ops.RunParameters;
 import com.p4p.arrears.support.NightFiles;
 import com.p4p.arrears.support.Outputs;
 import com.p4p.arrears.support.PipelineTest;
+import com.p4p.arrears.NightlyStepNames;
 
 /**
  * SPEC 13 end to end, by hand, on the default policy (USD): a night, an intraday file lifted the next
@@ -145,7 +146,7 @@ class IntradayLiftScenarioTest {
         JobExecution second = nights.run(new RunParameters(D2, in, out, null));
         assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         if (!Databases.isH2(dataSource)) {
-            assertThat(second.getStepExecutions().stream().filter(s -> s.getStepName().equals("closeLedgerDay"))
+            assertThat(second.getStepExecutions().stream().filter(s -> s.getStepName().equals(NightlyStepNames.CLOSE_LEDGER_DAY))
                     .findFirst().orElseThrow().getExecutionContext().getString(CloseLedgerDayTasklet.SUMMED_KEY))
                     .as("the lifted entries joined the posting steps' sums").isEqualTo(CloseLedgerDayTasklet.SUMMED_BY_POSTING);
         }

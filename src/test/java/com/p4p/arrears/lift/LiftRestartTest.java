@@ -13,30 +13,20 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
-import com.p4p.arrears.ingest.IntradayIngestLog;
-import com.p4p.arrears.ingest.LedgerItem;
-import com.p4p.arrears.ingest.Source;
-import com.p4p.arrears.ingest.Validated;
-import com.p4p.arrears.ledger.LedgerPostingWriter;
-import com.p4p.arrears.ledger.LedgerRepository;
-import com.p4p.arrears.ledger.LiftPostingWriter;
+import com.p4p.arrears.LiftJobConfiguration;
 import com.p4p.arrears.ops.LiftParameters;
 import com.p4p.arrears.ops.LiftRunner;
 import com.p4p.arrears.ops.NightlyRunner;
 import com.p4p.arrears.ops.RunParameters;
-import com.p4p.arrears.reconcile.IntradayBreaks;
 import com.p4p.arrears.support.CleanDatabaseExtension;
+import com.p4p.arrears.support.FaultInjector;
 import com.p4p.arrears.support.PipelineTest;
 
 /**
@@ -45,7 +35,6 @@ import com.p4p.arrears.support.PipelineTest;
  * ends, lift outputs and the next night's outputs alike, exactly as a lift that never failed.
  */
 @PipelineTest
-@TestPropertySource(properties = "spring.main.allow-bean-definition-overriding=true")
 class LiftRestartTest {
 
     static final LocalDate D1 = IntradayLiftScenarioTest.D1;
@@ -61,21 +50,13 @@ class LiftRestartTest {
     static class FaultInjection {
         /** The production lift writer, made to fail once after its n-th chunk's writes. */
         @Bean
-        @StepScope
-        LiftPostingWriter liftWriter(@Value("#{jobParameters['businessDate']}") LocalDate date,
-                                     @Value("#{jobParameters['fileTime']}") String time, LedgerRepository ledger,
-                                     JdbcTemplate jdbc) {
-            return new LiftPostingWriter(new LedgerPostingWriter(Source.PAYMENTS, date, ledger,
-                    new IntradayBreaks(jdbc, time), new IntradayIngestLog(jdbc, time), true), jdbc, date, time) {
-                @Override
-                public void write(Chunk<? extends Validated<LedgerItem>> chunk) throws Exception {
-                    super.write(chunk);
-                    if (chunks.incrementAndGet() == failOnChunk.get()) {
-                        failOnChunk.set(0);
-                        throw new IllegalStateException("injected fault after writing chunk " + chunks.get());
-                    }
+        static FaultInjector failingLiftWriter() {
+            return FaultInjector.after("liftWriter", "write", () -> {
+                if (chunks.incrementAndGet() == failOnChunk.get()) {
+                    failOnChunk.set(0);
+                    throw new IllegalStateException("injected fault after writing chunk " + chunks.get());
                 }
-            };
+            });
         }
     }
 
@@ -118,8 +99,8 @@ class LiftRestartTest {
 
         JobExecution resumed = lifts.lift(LiftParameters.of(file, disturbed, null));
         assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(step(resumed, "postLiftPayments").getReadCount()).as("resumed after the committed chunk").isEqualTo(4);
-        assertThat(resumed.getStepExecutions()).extracting(StepExecution::getStepName).doesNotContain("verifyLiftFile");
+        assertThat(step(resumed, LiftJobConfiguration.POST_LIFT_PAYMENTS).getReadCount()).as("resumed after the committed chunk").isEqualTo(4);
+        assertThat(resumed.getStepExecutions()).extracting(StepExecution::getStepName).doesNotContain(LiftJobConfiguration.VERIFY_LIFT_FILE);
         night(D2, disturbed);
 
         for (String f : LIFT_FILES) {

@@ -22,6 +22,7 @@ import com.p4p.arrears.support.CuttableProxy;
 import com.p4p.arrears.support.NightFiles;
 import com.p4p.arrears.support.PipelineProcess;
 import com.p4p.arrears.support.TestDatabase;
+import com.p4p.arrears.NightlyStepNames;
 
 /**
  * The packaged jar as the scheduler and an operator use it: exit codes, refusals, catch-up, and
@@ -90,7 +91,7 @@ class NightlyProcessIT {
             assertThat(catchUp.output()).contains("night 2026-11-27 completed", "night 2026-11-28 completed");
             PipelineProcess.Result status = jar.run("status");
             assertThat(status.output()).contains("2026-11-26  COMPLETED", "2026-11-27  COMPLETED", "2026-11-28  COMPLETED");
-            assertThat(jar.run("status", "--date", D2).output()).contains("ingestSpend", "writeOutputs");
+            assertThat(jar.run("status", "--date", D2).output()).contains(NightlyStepNames.INGEST_SPEND, NightlyStepNames.WRITE_OUTPUTS);
         }
     }
 

@@ -10,22 +10,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
+import com.p4p.arrears.NightlyStepNames;
 import com.p4p.arrears.ops.NightlyRunner;
 import com.p4p.arrears.ops.RunParameters;
-import com.p4p.arrears.reconcile.MissingInSnapshotTasklet;
+import com.p4p.arrears.support.FaultInjector;
 import com.p4p.arrears.support.Outputs;
 import com.p4p.arrears.support.PipelineTest;
 
@@ -35,7 +31,6 @@ import com.p4p.arrears.support.PipelineTest;
  * its message naming the broken invariant, and writes no output file.
  */
 @PipelineTest
-@TestPropertySource(properties = "spring.main.allow-bean-definition-overriding=true")
 class InvariantFailureThroughTheJobTest {
 
     static final LocalDate D1 = ReconInvariantsTest.D1;
@@ -46,21 +41,14 @@ class InvariantFailureThroughTheJobTest {
 
     @TestConfiguration
     static class CorruptAfterAStep {
-        /** The production tasklet, then the test's corruption. */
+        /** The production tasklet, then the test's corruption (in the step's transaction). */
         @Bean
-        @StepScope
-        MissingInSnapshotTasklet missingInSnapshotTasklet(@Value("#{jobParameters['businessDate']}") LocalDate date,
-                                                          JdbcTemplate jdbc) {
-            return new MissingInSnapshotTasklet(date, jdbc, false) {
-                @Override
-                public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-                    RepeatStatus status = super.execute(contribution, chunkContext);
-                    if (corruption != null) {
-                        jdbc.update(corruption);
-                    }
-                    return status;
+        static FaultInjector corruptAfterMissingInSnapshot(@Lazy JdbcTemplate jdbc) {
+            return FaultInjector.after("missingInSnapshotTasklet", "execute", () -> {
+                if (corruption != null) {
+                    jdbc.update(corruption);
                 }
-            };
+            });
         }
     }
 
@@ -127,7 +115,7 @@ class InvariantFailureThroughTheJobTest {
     private static void assertFailedAtOutputs(JobExecution night, String message) {
         assertThat(night.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(night.getStepExecutions()).filteredOn(s -> s.getStatus() == BatchStatus.FAILED)
-                .extracting(StepExecution::getStepName).containsExactly("writeOutputs");
+                .extracting(StepExecution::getStepName).containsExactly(NightlyStepNames.WRITE_OUTPUTS);
         assertThat(night.getAllFailureExceptions()).singleElement().extracting(Throwable::getMessage).asString()
                 .startsWith("reconciliation invariants broken for " + night.getJobParameters()
                         .getLocalDate(RunParameters.BUSINESS_DATE) + ": ")

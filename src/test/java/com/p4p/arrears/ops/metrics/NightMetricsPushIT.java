@@ -29,6 +29,7 @@ import com.p4p.arrears.support.PipelineProcess;
 import com.p4p.arrears.support.Pushgateway;
 import com.p4p.arrears.support.Pushgateway.Scrape;
 import com.p4p.arrears.support.TestDatabase;
+import com.p4p.arrears.NightlyStepNames;
 
 /**
  * The packaged jar pushing its nights to a real Pushgateway, read back as Prometheus would scrape
@@ -43,9 +44,9 @@ class NightMetricsPushIT {
     static final String JOB = "p4p_arrears";
     static final Set<String> DISPOSITIONS = Set.of("posted", "rejected", "duplicate", "conflict", "suspended",
             "currency_mismatch");
-    static final List<String> STEPS = List.of("verifyDelivery", "ingestAccounts", "releaseSuspense", "ingestSpend",
-            "ingestPayments", "closeLedgerDay", "compareBalances", "findMissingBalances", "classifyAccounts",
-            "writeOutputs");
+    static final List<String> STEPS = List.of(NightlyStepNames.VERIFY_DELIVERY, NightlyStepNames.INGEST_ACCOUNTS, NightlyStepNames.RELEASE_SUSPENSE, NightlyStepNames.INGEST_SPEND,
+            NightlyStepNames.INGEST_PAYMENTS, NightlyStepNames.CLOSE_LEDGER_DAY, NightlyStepNames.COMPARE_BALANCES, NightlyStepNames.FIND_MISSING_BALANCES, NightlyStepNames.CLASSIFY_ACCOUNTS,
+            NightlyStepNames.WRITE_OUTPUTS);
     static final String[] FILES = {"account_status.csv", "enforcement_actions.csv", "credit_impact.csv",
             "recon_breaks.csv", "recon_summary.csv", "rejects.csv"};
 
@@ -78,7 +79,7 @@ class NightMetricsPushIT {
             for (String step : STEPS) {
                 assertThat(m.value("p4p_arrears_step_success", "step", step)).as(step).isEqualTo(1);
             }
-            assertThat(m.value("p4p_arrears_step_read_rows", "step", "ingestSpend"))
+            assertThat(m.value("p4p_arrears_step_read_rows", "step", NightlyStepNames.INGEST_SPEND))
                     .isEqualTo(m.value("p4p_arrears_input_rows", "source", "spend"));
             // the path the bulk writers took, as the night recorded it
             String bulkPath = expectedBulkPath(db);
@@ -87,7 +88,7 @@ class NightMetricsPushIT {
             // Spring Batch's own Micrometer timers ride along
             assertThat(m.value("spring_batch_job_seconds_count", "spring_batch_job_name", "nightly",
                     "spring_batch_job_status", "COMPLETED")).isEqualTo(1);
-            assertThat(m.samples("spring_batch_step_seconds_count", "spring_batch_step_name", "ingestSpend")).hasSize(1);
+            assertThat(m.samples("spring_batch_step_seconds_count", "spring_batch_step_name", NightlyStepNames.INGEST_SPEND)).hasSize(1);
             assertThat(m.samples("spring_batch_item_read_seconds_count")).as("no observation per item: too dear").isEmpty();
 
             // the next night's files are late: it fails, and the last completed date stays D1
@@ -98,7 +99,7 @@ class NightMetricsPushIT {
             assertThat(m.samples("p4p_arrears_night_info", "job", JOB, "business_date", "2026-11-27",
                     "status", "FAILED")).hasSize(1);
             assertThat(m.value("p4p_arrears_last_completed_business_date_seconds", "job", JOB)).isEqualTo(epoch(D1));
-            assertThat(m.value("p4p_arrears_step_success", "step", "verifyDelivery")).isZero();
+            assertThat(m.value("p4p_arrears_step_success", "step", NightlyStepNames.VERIFY_DELIVERY)).isZero();
             assertThat(m.samples("p4p_arrears_input_rows")).as("only the latest night is kept").isEmpty();
 
             // they arrive; the restart completes it and the gateway shows D2 completed

@@ -25,9 +25,10 @@ import java.util.SplittableRandom;
  * except for a deliberate 0.1% of mismatches and omissions.
  * <p>
  * Plain Java with no dependencies, deterministic for a seed, streaming: memory is a few bytes per
- * account whatever the row counts.
+ * account whatever the row counts. Test code, not part of the product jar: the benchmark runs it from
+ * the test classes that {@code ./mvnw package -DskipTests} compiles.
  * <pre>
- * java -cp target/classes com.p4p.arrears.ops.bench.NightGenerator --out DIR --accounts N --spend N
+ * java -cp target/test-classes com.p4p.arrears.ops.bench.NightGenerator --out DIR --accounts N --spend N
  *      --payments N [--nights 1] [--date 2026-11-26] [--seed 42] [--balances true]
  * </pre>
  */
