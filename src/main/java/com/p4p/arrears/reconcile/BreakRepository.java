@@ -18,11 +18,17 @@ public class BreakRepository {
     }
 
     public void insert(LocalDate businessDate, List<Break> breaks) {
+        insert(businessDate, breaks, null);
+    }
+
+    /** @param intradayFile the time of the lifted file that raised them (SPEC 13), null for a night's own */
+    protected final void insert(LocalDate businessDate, List<Break> breaks, String intradayFile) {
         if (breaks.isEmpty()) {
             return;
         }
         jdbc.batchUpdate("INSERT INTO recon_break (business_date, break_type, source, reference, account_id,"
-                + " expected, actual, difference, currency) VALUES (?,?,?,?,?,?,?,?,?)", breaks, breaks.size(), (ps, b) -> {
+                + " expected, actual, difference, currency, intraday_file) VALUES (?,?,?,?,?,?,?,?,?,?)", breaks,
+                breaks.size(), (ps, b) -> {
                     ps.setDate(1, Date.valueOf(businessDate));
                     ps.setString(2, b.type().name());
                     ps.setString(3, b.source());
@@ -32,6 +38,7 @@ public class BreakRepository {
                     ps.setBigDecimal(7, b.actual());
                     ps.setBigDecimal(8, b.difference());
                     ps.setString(9, b.currency());
+                    ps.setString(10, intradayFile);
                 });
     }
 }
