@@ -101,8 +101,9 @@ public final class TestDatabase implements AutoCloseable {
 
     /** A query helper; on H2 only while no process has the database open. */
     public JdbcTemplate jdbc() {
-        SingleConnectionDataSource ds = new SingleConnectionDataSource(url, user == null ? "" : user,
-                password == null ? "" : password, true);
+        // H2's URL carries its own USER and PASSWORD: giving them again is "Duplicate property USER"
+        SingleConnectionDataSource ds = user == null ? new SingleConnectionDataSource(url, true)
+                : new SingleConnectionDataSource(url, user, password == null ? "" : password, true);
         return new JdbcTemplate(ds);
     }
 
