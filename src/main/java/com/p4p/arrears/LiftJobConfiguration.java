@@ -36,7 +36,7 @@ import com.p4p.arrears.ingest.VerifiedFile;
 import com.p4p.arrears.ledger.LedgerPostingWriter;
 import com.p4p.arrears.ledger.LedgerRepository;
 import com.p4p.arrears.ledger.LiftPostingWriter;
-import com.p4p.arrears.ops.Databases;
+import com.p4p.arrears.db.Databases;
 import com.p4p.arrears.ops.GracefulShutdown;
 import com.p4p.arrears.ops.LiftParameters;
 import com.p4p.arrears.ops.ProgressLogger;

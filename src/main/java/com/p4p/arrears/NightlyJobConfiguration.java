@@ -9,7 +9,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.p4p.arrears.ops.BulkPathListener;
+import com.p4p.arrears.db.BulkPathListener;
 import com.p4p.arrears.ops.GracefulShutdown;
 import com.p4p.arrears.ops.RunSummaryListener;
 import com.p4p.arrears.ops.StepMetrics;

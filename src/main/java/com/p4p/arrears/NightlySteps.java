@@ -49,7 +49,7 @@ import com.p4p.arrears.ledger.LedgerLoadLines;
 import com.p4p.arrears.ledger.LedgerRepository;
 import com.p4p.arrears.ledger.SuspendedItem;
 import com.p4p.arrears.ledger.SuspenseReleaseWriter;
-import com.p4p.arrears.ops.Databases;
+import com.p4p.arrears.db.Databases;
 import com.p4p.arrears.ops.ProgressLogger;
 import com.p4p.arrears.ops.RunParameters;
 import com.p4p.arrears.ops.StepMetrics;

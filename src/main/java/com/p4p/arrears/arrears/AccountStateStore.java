@@ -7,7 +7,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.p4p.arrears.credit.CreditRecord;
-import com.p4p.arrears.ops.BulkLoad;
+import com.p4p.arrears.db.BulkLoad;
 
 /**
  * The classification's table group: account_state (one row per account, its latest classification),
@@ -15,7 +15,7 @@ import com.p4p.arrears.ops.BulkLoad;
  * <p>
  * {@link #save} writes the rows {@link #stateRow}, {@link #actionRow} and {@link #creditRow} built, in
  * the caller's transaction, through {@link BulkLoad}: LOAD DATA LOCAL where the database takes it, else
- * (H2, a MySQL that refuses it) multi-row statements of the same values ({@link com.p4p.arrears.ops.BulkPath}).
+ * (H2, a MySQL that refuses it) multi-row statements of the same values ({@link com.p4p.arrears.db.BulkPath}).
  * The state goes as REPLACE: every column is written, so it is the upsert.
  */
 public class AccountStateStore {

@@ -18,7 +18,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.p4p.arrears.ops.BulkLoad;
+import com.p4p.arrears.db.BulkLoad;
 import com.p4p.arrears.ops.StepMetrics;
 
 /**

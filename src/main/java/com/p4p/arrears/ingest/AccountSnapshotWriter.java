@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.p4p.arrears.ingest.IngestLog.Tally;
 import com.p4p.arrears.ledger.Ids;
-import com.p4p.arrears.ops.SqlRows;
+import com.p4p.arrears.db.SqlRows;
 import com.p4p.arrears.reconcile.Break;
 import com.p4p.arrears.reconcile.BreakRepository;
 import com.p4p.arrears.reconcile.BreakType;

@@ -16,7 +16,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.p4p.arrears.ingest.LedgerItem;
-import com.p4p.arrears.ops.BulkLoad;
+import com.p4p.arrears.db.BulkLoad;
 import com.p4p.arrears.ops.StepMetrics;
 import com.p4p.arrears.policy.Policy;
 

@@ -10,9 +10,9 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.p4p.arrears.ingest.LedgerItem;
-import com.p4p.arrears.ops.BulkLoad;
-import com.p4p.arrears.ops.Databases;
-import com.p4p.arrears.ops.HandlerReads;
+import com.p4p.arrears.db.BulkLoad;
+import com.p4p.arrears.db.Databases;
+import com.p4p.arrears.db.HandlerReads;
 
 /**
  * The close's table group: the day's movements per account (account_day_delta), the accounts' running

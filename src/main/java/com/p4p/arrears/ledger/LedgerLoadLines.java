@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import com.p4p.arrears.ingest.LedgerItem;
-import com.p4p.arrears.ops.BulkLoad;
+import com.p4p.arrears.db.BulkLoad;
 
 /**
  * The ledger's LOAD DATA line of an item (the columns of {@link #COLUMNS}), posted on a given date: the

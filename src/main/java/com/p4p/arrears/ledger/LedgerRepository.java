@@ -22,8 +22,8 @@ import org.springframework.stereotype.Repository;
 import com.p4p.arrears.ingest.EntryType;
 import com.p4p.arrears.ingest.LedgerItem;
 import com.p4p.arrears.ingest.Source;
-import com.p4p.arrears.ops.BulkLoad;
-import com.p4p.arrears.ops.Databases;
+import com.p4p.arrears.db.BulkLoad;
+import com.p4p.arrears.db.Databases;
 
 /**
  * The ledger tables: posted entries and suspense. Every lookup takes a whole chunk's ids at once: there

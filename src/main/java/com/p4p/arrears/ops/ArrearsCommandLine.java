@@ -13,6 +13,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.p4p.arrears.db.BulkPathListener;
 import com.p4p.arrears.ArrearsPipelineApplication;
 import com.p4p.arrears.policy.PolicyException;
 import com.p4p.arrears.policy.PolicyLoader;

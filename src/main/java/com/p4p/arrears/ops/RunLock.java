@@ -10,6 +10,8 @@ import javax.sql.DataSource;
 
 import org.springframework.stereotype.Component;
 
+import com.p4p.arrears.db.Databases;
+
 /**
  * The lock a process holds while it runs a night, so that two processes never run at once and a
  * run left STARTED by a killed process can be told from one that is alive.

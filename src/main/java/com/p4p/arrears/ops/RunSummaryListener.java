@@ -9,6 +9,8 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
+import com.p4p.arrears.db.BulkPathListener;
+
 /** At the end of a night, one screen: each step's status, rows read and written, and time taken. */
 public class RunSummaryListener implements JobExecutionListener {
 

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.p4p.arrears.db.Databases;
 import com.p4p.arrears.policy.CurrencyRule;
 import com.p4p.arrears.policy.Policy;
 import com.p4p.arrears.policy.PolicyLoader;

@@ -20,7 +20,7 @@ import com.p4p.arrears.ingest.IngestLog.Tally;
 import com.p4p.arrears.ingest.Source;
 import com.p4p.arrears.ingest.Validated;
 import com.p4p.arrears.ledger.Ids;
-import com.p4p.arrears.ops.SqlRows;
+import com.p4p.arrears.db.SqlRows;
 
 /**
  * Compares a chunk of the platform's balances with the ledger after the day's postings (SPEC 3, 8):

@@ -15,7 +15,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.p4p.arrears.ops.Databases;
+import com.p4p.arrears.db.Databases;
 import com.p4p.arrears.ops.NightlyRunner;
 import com.p4p.arrears.ops.RunParameters;
 import com.p4p.arrears.support.NightFiles;

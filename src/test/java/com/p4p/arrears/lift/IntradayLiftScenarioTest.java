@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.p4p.arrears.ledger.CloseLedgerDayTasklet;
-import com.p4p.arrears.ops.Databases;
+import com.p4p.arrears.db.Databases;
 import com.p4p.arrears.ops.LiftParameters;
 import com.p4p.arrears.ops.LiftRunner;
 import com.p4p.arrears.ops.NightlyRunner;

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
-import com.p4p.arrears.ops.Databases;
+import com.p4p.arrears.db.Databases;
 
 /** Empties every table before each test, so each test starts from a fresh ledger and job repository. */
 public class CleanDatabaseExtension implements BeforeEachCallback, BeforeAllCallback {

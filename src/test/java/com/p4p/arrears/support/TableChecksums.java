@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.p4p.arrears.ops.Databases;
+import com.p4p.arrears.db.Databases;
 
 /**
  * Every table's content as a row count and a hash of its rows (sorted, so the order a database returns

@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import com.p4p.arrears.ops.Databases;
+import com.p4p.arrears.db.Databases;
 import com.p4p.arrears.ops.RunParameters;
 import com.p4p.arrears.report.SummaryRow;
 

@@ -1,4 +1,4 @@
-package com.p4p.arrears.ops;
+package com.p4p.arrears.db;
 
 import java.util.Locale;
 import java.util.Properties;

@@ -1,4 +1,4 @@
-package com.p4p.arrears.ops;
+package com.p4p.arrears.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
