@@ -185,7 +185,7 @@ for ((n = 1; n <= nights; n++)); do
   awk -F'\t' -v load_s="$load_s" -v load_before="$load_before" -v load_after="$load_after" -v loaded="$loaded" \
     -v wall="$wall" -v steal="$steal" -v floor_s="$floor_s" -v floor_rows="$floor_rows" '
     $1 == "step" {
-      rows = ($2 == "closeLedgerDay" || $2 == "writeOutputs" || $2 == "findMissingBalances") ? $5 : $4
+      rows = ($2 == "closeLedgerDay" || $2 == "writeOutputs" || $2 == "findMissingBalances" || $2 == "writeAccountFiles") ? $5 : $4
       rate = $6 > 0 ? rows / $6 : 0
       printf "  %-20s %10d rows %8.1f s %10.0f rows/s  heap peak %5d MB, live after GC %4d MB  cpu s: jvm %6.1f db %6.1f", $2, rows, $6, rate, $7, $8, $9, $10
       if ($11 != "" && $11 >= 0) printf "  history rows read %d", $11
@@ -213,7 +213,7 @@ for ((n = 1; n <= nights; n++)); do
     printf '  %s.csv: %d rows' "$f" "$(($(wc -l < "$work/out/$ymd/$f.csv") - 1))"
   done
   echo
-  grep -hE 'classifyAccounts: [0-9]+ spend history rows|closeLedgerDay: [0-9-]+ rows read' "$work/job_$ymd.log" \
+  grep -hE 'classifyAccounts( partition[0-9]+)?: [0-9]+ spend history rows|closeLedgerDay: [0-9-]+ rows read' "$work/job_$ymd.log" \
     | sed 's/^.*\(classifyAccounts:\|closeLedgerDay:\)/  \1/' || true
   if [ "$n" -eq 1 ] && [ "$history_days" -gt 0 ]; then
     h0=$(date +%s.%N)

@@ -66,7 +66,10 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
         SpendTails.Counts c = spendHistory.counts();
-        log.info("classifyAccounts: " + c.rows() + " spend history rows read for " + c.owingAccounts()
+        // one line per partition: "classifyAccounts partition1: ..." (the step alone: "classifyAccounts: ...")
+        String step = stepExecution.getStepName();
+        String partition = step.contains(":") ? " " + step.substring(step.indexOf(':') + 1) : "";
+        log.info("classifyAccounts" + partition + ": " + c.rows() + " spend history rows read for " + c.owingAccounts()
                 + " owing accounts (" + c.furtherAccounts() + " read further back than the previous anchor), in "
                 + c.reads() + " reads");
         return stepExecution.getExitStatus();
