@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import com.p4p.arrears.db.BulkPathListener;
 import com.p4p.arrears.ArrearsPipelineApplication;
+import com.p4p.arrears.partition.worker.WorkerCommand;
 import com.p4p.arrears.policy.PolicyException;
 import com.p4p.arrears.policy.PolicyLoader;
 
@@ -60,6 +61,9 @@ public final class ArrearsCommandLine {
             err.println("error: " + e.getMessage());
             return ExitCode.USAGE.code;
         }
+        if (cli.command.equals("worker")) {
+            return worker(cli);
+        }
         GracefulShutdown shutdown = null;
         int code;
         // explain and what-if answer on stdout (explain --json is read by programs): their logs go to stderr
@@ -95,6 +99,19 @@ public final class ArrearsCommandLine {
             shutdown.finished(code); // a signal arriving now exits with this code
         }
         return code;
+    }
+
+    /** The worker command: its own context (profile worker) and its own shutdown (after the running chunks). */
+    private int worker(CommandLineArgs cli) {
+        try {
+            return new WorkerCommand(err).run(cli);
+        } catch (CommandLineArgs.UsageException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCode.USAGE.code;
+        } catch (Exception e) {
+            err.println("error: " + RunSummaryListener.rootMessage(e));
+            return ExitCode.FAILED.code;
+        }
     }
 
     private ConfigurableApplicationContext start() {

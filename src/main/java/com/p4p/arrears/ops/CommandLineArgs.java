@@ -19,7 +19,8 @@ public final class CommandLineArgs {
             "abandon", Set.of("date"),
             "explain", Set.of("account", "json"),
             "what-if", Set.of("policy", "output", "from", "to"),
-            "lift", Set.of("input", "output", "policy"));
+            "lift", Set.of("input", "output", "policy"),
+            "worker", Set.of("threads"));
 
     /** Options that take no value: present or not. */
     private static final Set<String> FLAGS = Set.of("json");
@@ -108,7 +109,10 @@ public final class CommandLineArgs {
             "  lift     --input FILE --output DIR [--policy FILE]",
             "                                        post an intraday payments_yyyyMMdd_HHmmss.csv of the open date",
             "                                        and lift enforcement where it now allows (SPEC 13)",
+            "  worker   [--threads K]                take partitions of nights run with --workers from the broker",
+            "                                        until stopped (SIGTERM: after the running chunks)",
             "database: SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD; default an embedded H2 under ./data/",
+            "broker (--workers, worker): SPRING_RABBITMQ_HOST / _PORT / _USERNAME / _PASSWORD",
             "exit codes: 0 completed, 1 failed (restartable), 2 usage or configuration error,",
             "            3 refused (already complete, out of order, already running)");
 

@@ -74,6 +74,25 @@ public class RunLock {
         return false;
     }
 
+    /**
+     * Whether any process holds the lock now (this one included), without taking it: a worker asks
+     * before running a partition, and must never make a manager's launch fail by holding it.
+     * Always true on H2 (one process only: no workers there).
+     */
+    public boolean isHeldByAnyone() {
+        if (h2) {
+            return true;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement s = connection.prepareStatement(
+                     "SELECT IS_USED_LOCK(CONCAT('p4p_arrears_run:', DATABASE()))");
+             ResultSet rs = s.executeQuery()) {
+            return rs.next() && rs.getObject(1) != null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the run lock: " + e.getMessage(), e);
+        }
+    }
+
     private static void release(Connection connection) {
         try (connection; PreparedStatement s = connection.prepareStatement(
                 "SELECT RELEASE_LOCK(CONCAT('p4p_arrears_run:', DATABASE()))")) {
