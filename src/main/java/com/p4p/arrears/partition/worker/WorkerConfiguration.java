@@ -72,7 +72,7 @@ public class WorkerConfiguration {
     }
 
     @Bean
-    public IntegrationFlow partitionRequestsIn(SimpleMessageListenerContainer partitionListener,
+    public IntegrationFlow partitionRequestsFlow(SimpleMessageListenerContainer partitionListener,
                                                GuardedRequestHandler handler) {
         SimpleMessageConverter converter = new SimpleMessageConverter();
         converter.setAllowedListPatterns(List.of("org.springframework.batch.integration.partition.StepExecutionRequest",
