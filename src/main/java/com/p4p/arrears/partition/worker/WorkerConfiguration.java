@@ -18,6 +18,7 @@ import org.springframework.integration.amqp.dsl.Amqp;
 import org.springframework.integration.dsl.IntegrationFlow;
 
 import com.p4p.arrears.ops.RunLock;
+import com.p4p.arrears.partition.PartitionWorkerListener;
 
 /**
  * The worker's half of remote partitioning (profile {@code worker}, started by the {@code worker}
@@ -36,7 +37,9 @@ public class WorkerConfiguration {
 
     @Bean
     public WorkerLog workerLog() {
-        return new WorkerLog(WorkerLog.thisProcess());
+        String name = WorkerLog.thisProcess();
+        PartitionWorkerListener.runningAs(name); // status then shows host:pid/thread for what this JVM runs
+        return new WorkerLog(name);
     }
 
     /** The worker's step of a partition, by its name (the name the manager's splitter gives). */

@@ -12,16 +12,16 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 
 import com.p4p.arrears.ops.RunParameters;
+import com.p4p.arrears.partition.PartitionKeys;
+import com.p4p.arrears.partition.PartitionWorkerListener;
 
 /**
  * What a worker tells its operator, one line per event: the partitions it takes (night, step,
- * partition) and how they end (status, rows). It also writes its name (host:pid) into the
- * partition's execution context under {@link #WORKER_KEY}, where {@code status --date D} finds it.
+ * partition) and how they end (status, rows). It also writes its name (host:pid/thread) into the
+ * partition's execution context under {@link PartitionKeys#WORKER}, where {@code status --date D}
+ * finds it, before the first chunk (the worker step's {@link PartitionWorkerListener} writes the same).
  */
 public class WorkerLog {
-
-    /** The partition's execution-context key naming the worker that ran it last. */
-    public static final String WORKER_KEY = "worker";
 
     private static final Log log = LogFactory.getLog("worker");
 
@@ -47,7 +47,7 @@ public class WorkerLog {
     }
 
     void took(StepExecution partition) {
-        partition.getExecutionContext().putString(WORKER_KEY, name);
+        partition.getExecutionContext().putString(PartitionKeys.WORKER, PartitionWorkerListener.who());
         log.info("took partition " + describe(partition) + " (execution " + partition.getId()
                 + (partition.getReadCount() > 0 ? ", resuming after " + partition.getReadCount() + " rows read" : "")
                 + ")");
