@@ -23,6 +23,7 @@ import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.stereotype.Component;
 
+import com.p4p.arrears.ops.RunLock;
 import com.p4p.arrears.partition.worker.PartitionMessaging;
 
 /**
@@ -45,14 +46,16 @@ public class RemotePartitions {
     private static final Log log = LogFactory.getLog(RemotePartitions.class);
 
     private final JobRepository jobRepository;
+    private final RunLock runLock;
     private final MessageChannel requests;
     private final Duration timeout;
     private final Duration pollInterval;
 
-    public RemotePartitions(JobRepository jobRepository, @Qualifier(PartitionMessaging.REQUESTS) MessageChannel requests,
+    public RemotePartitions(JobRepository jobRepository, RunLock runLock, @Qualifier(PartitionMessaging.REQUESTS) MessageChannel requests,
                             @Value("${pipeline.partition-timeout:10m}") Duration timeout,
                             @Value("${pipeline.partition-poll-interval:2s}") Duration pollInterval) {
         this.jobRepository = jobRepository;
+        this.runLock = runLock;
         this.requests = requests;
         this.timeout = timeout;
         this.pollInterval = pollInterval;
@@ -68,6 +71,7 @@ public class RemotePartitions {
         if (partitions.isEmpty()) {
             return partitions;
         }
+        NightManager.record(manager.getJobExecution(), runLock, jobRepository);
         Map<Long, Progress> pending = new LinkedHashMap<>();
         long sent = System.nanoTime();
         for (StepExecution partition : partitions) {

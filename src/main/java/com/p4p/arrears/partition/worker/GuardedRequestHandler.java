@@ -3,7 +3,7 @@ package com.p4p.arrears.partition.worker;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -16,7 +16,8 @@ import org.springframework.batch.integration.partition.StepExecutionRequest;
 /**
  * Runs a partition request taken from the broker, unless it is stale. A request names a step
  * execution; it runs only when that execution is the latest of its partition, its night's job
- * execution is STARTED (not ended) with a manager holding the run lock, and the execution is either
+ * execution is STARTED (not ended) and its manager is alive ({@link com.p4p.arrears.partition.NightManager}),
+ * and the execution is either
  * STARTING (nobody took it yet) or STARTED by a worker that is gone: its execution did not change
  * (no chunk committed) for {@code takeoverAfter}, judged on this worker's clock. Anything else is
  * dropped (acknowledged, logged): requests left in the queue by a crashed night meet executions
@@ -33,14 +34,14 @@ public class GuardedRequestHandler {
 
     private final JobRepository jobRepository;
     private final StepLocator steps;
-    private final BooleanSupplier managerRunning;
+    private final Predicate<JobExecution> managerRunning;
     private final WorkerLog workerLog;
     private final Duration takeoverAfter;
     private final Duration recheck;
     private final Set<StepExecution> running = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
-    public GuardedRequestHandler(JobRepository jobRepository, StepLocator steps, BooleanSupplier managerRunning,
+    public GuardedRequestHandler(JobRepository jobRepository, StepLocator steps, Predicate<JobExecution> managerRunning,
                                  WorkerLog workerLog, Duration takeoverAfter, Duration recheck) {
         this.jobRepository = jobRepository;
         this.steps = steps;
@@ -96,7 +97,7 @@ public class GuardedRequestHandler {
         if (latest == null || latest.getId() != execution.getId()) {
             return Verdict.DROP;
         }
-        if (!managerRunning.getAsBoolean()) {
+        if (!managerRunning.test(job)) {
             return Verdict.DROP;
         }
         return switch (execution.getStatus()) {
@@ -118,7 +119,7 @@ public class GuardedRequestHandler {
         if (latest == null || latest.getId() != execution.getId()) {
             return "a newer execution of the partition exists" + (latest == null ? "" : " (" + latest.getId() + ")");
         }
-        if (!managerRunning.getAsBoolean()) {
+        if (!managerRunning.test(job)) {
             return "no manager is running the night (it was killed; restart recovers it)";
         }
         return "the partition is " + execution.getStatus();

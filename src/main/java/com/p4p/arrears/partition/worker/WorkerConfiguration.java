@@ -18,6 +18,7 @@ import org.springframework.integration.amqp.dsl.Amqp;
 import org.springframework.integration.dsl.IntegrationFlow;
 
 import com.p4p.arrears.ops.RunLock;
+import com.p4p.arrears.partition.NightManager;
 import com.p4p.arrears.partition.PartitionWorkerListener;
 
 /**
@@ -55,7 +56,7 @@ public class WorkerConfiguration {
                                                        RunLock runLock, WorkerLog workerLog,
                                                        @Value("${pipeline.partition-takeover-after:60s}") Duration takeoverAfter,
                                                        @Value("${pipeline.partition-poll-interval:2s}") Duration recheck) {
-        return new GuardedRequestHandler(jobRepository, workerSteps, runLock::isHeldByAnyone, workerLog, takeoverAfter,
+        return new GuardedRequestHandler(jobRepository, workerSteps, night -> NightManager.isAlive(night, runLock), workerLog, takeoverAfter,
                 recheck);
     }
 

@@ -49,7 +49,7 @@ class GuardedRequestHandlerTest {
         night = new JobExecution(70, instance, new JobParametersBuilder()
                 .addLocalDate(RunParameters.BUSINESS_DATE, LocalDate.parse("2026-11-26")).toJobParameters());
         night.setStatus(BatchStatus.STARTED);
-        handler = new GuardedRequestHandler(repository, name -> step, managerRunning::get, new WorkerLog("host:1"),
+        handler = new GuardedRequestHandler(repository, name -> step, night -> managerRunning.get(), new WorkerLog("host:1"),
                 TAKEOVER, Duration.ofMillis(20));
     }
 
