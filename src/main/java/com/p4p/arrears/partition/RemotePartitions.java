@@ -81,16 +81,29 @@ public class RemotePartitions {
         }
         log.info(manager.getStepName() + ": " + partitions.size() + " partitions sent to the workers");
         List<StepExecution> done = new ArrayList<>();
+        long anyProgress = sent;
         while (!pending.isEmpty()) {
             Thread.sleep(pollInterval.toMillis());
+            List<StepExecution> running = new ArrayList<>();
             for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
                 var entry = it.next();
                 StepExecution partition = jobRepository.getStepExecution(entry.getKey());
+                if (entry.getValue().changed(partition)) {
+                    anyProgress = System.nanoTime();
+                }
                 if (!partition.getStatus().isRunning()) {
                     done.add(partition);
                     it.remove();
-                } else if (entry.getValue().stalled(partition, timeout)) {
-                    failStalled(partition);
+                } else {
+                    running.add(partition);
+                }
+            }
+            for (StepExecution partition : running) {
+                // queued partitions wait while workers progress on others; a started one must progress itself
+                long idle = partition.getStatus() == BatchStatus.STARTING ? anyProgress
+                        : pending.get(partition.getId()).since;
+                if (System.nanoTime() - idle > timeout.toNanos() && failStalled(partition)) {
+                    pending.get(partition.getId()).version = partition.getVersion(); // our change is no progress
                 }
             }
         }
@@ -98,9 +111,10 @@ public class RemotePartitions {
     }
 
     /** Marks a partition FAILED; a worker that still commits on it then fails its version check. */
-    private void failStalled(StepExecution partition) {
+    private boolean failStalled(StepExecution partition) {
         String why = partition.getStatus() == BatchStatus.STARTING
                 ? "no worker took partition " + partition.getStepName() + " within " + timeout
+                        + " (and none progressed on another)"
                 : "partition " + partition.getStepName() + " made no progress for " + timeout
                         + " (its worker is gone and no other took it over)";
         partition.setStatus(BatchStatus.FAILED);
@@ -109,8 +123,10 @@ public class RemotePartitions {
         try {
             jobRepository.update(partition);
             log.error(why + ": marked FAILED; start workers and restart the night");
+            return true;
         } catch (OptimisticLockingFailureException e) {
             // a worker updated it meanwhile: it is alive after all, look again at the next poll
+            return false;
         }
     }
 
@@ -124,14 +140,15 @@ public class RemotePartitions {
             this.since = since;
         }
 
-        boolean stalled(StepExecution now, Duration timeout) {
+        /** Whether the execution changed (a chunk committed, it started or ended) since the last look. */
+        boolean changed(StepExecution now) {
             int v = now.getVersion() == null ? 0 : now.getVersion();
-            if (v != version) {
-                version = v;
-                since = System.nanoTime();
+            if (v == version) {
                 return false;
             }
-            return System.nanoTime() - since > timeout.toNanos();
+            version = v;
+            since = System.nanoTime();
+            return true;
         }
     }
 }

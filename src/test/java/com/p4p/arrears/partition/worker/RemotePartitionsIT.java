@@ -179,6 +179,29 @@ class RemotePartitionsIT {
     }
 
     @Test
+    void aNightNoWorkerTakesFailsWithinThePartitionTimeoutAndRestartsOnWorkers() throws Exception {
+        try (TestDatabase db = TestDatabase.fresh(tmp, "remote_none")) {
+            Map<String, String> env = env(db);
+            env.put("PIPELINE_PARTITION_TIMEOUT", "5s");
+            PipelineProcess jar = new PipelineProcess(env, tmp);
+            Path out = tmp.resolve("out-none");
+            PipelineProcess.Result alone = jar.run("run", "--date", DATES[0], "--input", in.toString(), "--output",
+                    out.toString(), "--partitions", "3", "--workers");
+            assertThat(alone.exitCode()).as(alone.output()).isEqualTo(1);
+            assertThat(alone.output()).contains("no worker took partition " + PARTITION_STEP + ":partition0 within PT5S");
+            assertThat(db.jdbc().queryForObject("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STATUS IN"
+                    + " ('STARTING','STARTED')", Integer.class)).as("nothing left running").isZero();
+
+            worker(jar, "none-a");
+            PipelineProcess.Result restarted = jar.run("restart", "--date", DATES[0]);
+            assertThat(restarted.exitCode()).as(restarted.output()).isZero();
+            assertThat(Pattern.compile("dropped stale request").matcher(log("none-a")).results().count())
+                    .as("the failed night's three requests").isEqualTo(3);
+            assertSameOutputs(out, DATES[0]);
+        }
+    }
+
+    @Test
     void workersWithoutABrokerAreAConfigurationError() throws Exception {
         try (TestDatabase db = TestDatabase.fresh(tmp, "remote_nobroker")) {
             Map<String, String> env = env(db);
