@@ -3,6 +3,8 @@ package com.p4p.arrears.partition;
 import java.util.Arrays;
 import java.util.Optional;
 
+import com.p4p.arrears.NightlyStepNames;
+
 /**
  * The one place that says which steps of the night are partitioned, how, and under which names: the
  * manager step keeps the step's name in the job (and in {@code status}), the worker step runs one
@@ -12,9 +14,9 @@ import java.util.Optional;
 public enum PartitionPlan {
 
     /** Ageing, stages, actions and credit impact, per account: by account-id range. */
-    CLASSIFY_ACCOUNTS("classifyAccounts", Ranges.ACCOUNTS),
+    CLASSIFY_ACCOUNTS(NightlyStepNames.CLASSIFY_ACCOUNTS, Ranges.ACCOUNTS),
     /** The account-sorted output files, as hidden part files per account-id range. */
-    WRITE_ACCOUNT_FILES("writeAccountFiles", Ranges.ACCOUNTS);
+    WRITE_ACCOUNT_FILES(NightlyStepNames.WRITE_ACCOUNT_FILES, Ranges.ACCOUNTS);
 
     /** How a step's work is divided. */
     public enum Ranges {
