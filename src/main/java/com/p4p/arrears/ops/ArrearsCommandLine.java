@@ -133,7 +133,8 @@ public final class ArrearsCommandLine {
             throws Exception {
         return switch (cli.command) {
             case "run" -> outcome(runner.run(new RunParameters(cli.date("date", true), Path.of(cli.required("input")),
-                    Path.of(cli.required("output")), cli.get("policy"), partitions(cli, context.getEnvironment()))));
+                    Path.of(cli.required("output")), cli.get("policy"), partitions(cli, context.getEnvironment()),
+                    cli.flag("workers"))));
             case "catch-up" -> catchUp(cli, runner, partitions(cli, context.getEnvironment()));
             case "restart" -> outcome(runner.restart(cli.date("date", true)));
             case "status" -> status(runner, context.getBean(JobRepository.class), cli.date("date", false));
@@ -182,7 +183,7 @@ public final class ArrearsCommandLine {
         }
         for (LocalDate d = next; !d.isAfter(to); d = d.plusDays(1)) {
             ExitCode code = outcome(runner.run(new RunParameters(d, Path.of(cli.required("input")),
-                    Path.of(cli.required("output")), cli.get("policy"), partitions)));
+                    Path.of(cli.required("output")), cli.get("policy"), partitions, cli.flag("workers"))));
             if (code != ExitCode.COMPLETED) {
                 return code;
             }
