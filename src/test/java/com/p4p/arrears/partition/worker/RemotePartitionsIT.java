@@ -48,7 +48,6 @@ class RemotePartitionsIT {
     static final int ACCOUNTS = 12_000;
     static final String PARTITION_STEP = "classifyAccountsPartition";
 
-    @TempDir
     Path tmp;
     Path in;
     Path reference;
@@ -56,7 +55,8 @@ class RemotePartitionsIT {
     final List<Process> started = new ArrayList<>();
 
     @BeforeAll
-    void nightsAndTheirOneProcessOutputs() throws Exception {
+    void nightsAndTheirOneProcessOutputs(@TempDir Path dir) throws Exception {
+        tmp = dir;
         assumeTrue(TestDatabase.mysqlConfigured(), "needs MySQL: workers share the manager's database");
         assumeTrue(brokerUp() || "true".equals(System.getenv("CI")), "needs RabbitMQ at 127.0.0.1:5672");
         in = Files.createDirectories(tmp.resolve("in"));
@@ -91,7 +91,7 @@ class RemotePartitionsIT {
     @Test
     void nightsOnTwoWorkersHaveTheOutputsOfNightsInOneProcess() throws Exception {
         try (TestDatabase db = TestDatabase.fresh(tmp, "remote_two")) {
-            PipelineProcess jar = new PipelineProcess(env(db), tmp);
+            PipelineProcess jar = migrated(new PipelineProcess(env(db), tmp));
             Path out = tmp.resolve("out-two");
             Process a = worker(jar, "two-a");
             Process b = worker(jar, "two-b");
@@ -127,7 +127,7 @@ class RemotePartitionsIT {
     @Test
     void aPartitionWhoseWorkerIsKilledIsTakenOverAndTheNightCompletes() throws Exception {
         try (TestDatabase db = TestDatabase.fresh(tmp, "remote_kill")) {
-            PipelineProcess jar = new PipelineProcess(env(db), tmp);
+            PipelineProcess jar = migrated(new PipelineProcess(env(db), tmp));
             Path out = tmp.resolve("out-kill");
             Map<String, Process> workers = Map.of("kill-a", worker(jar, "kill-a"), "kill-b", worker(jar, "kill-b"));
             Path managerLog = tmp.resolve("kill-manager.log");
@@ -151,7 +151,7 @@ class RemotePartitionsIT {
     @Test
     void requestsLeftByACrashedNightAreDroppedAndTheRestartCompletesIt() throws Exception {
         try (TestDatabase db = TestDatabase.fresh(tmp, "remote_stale")) {
-            PipelineProcess jar = new PipelineProcess(env(db), tmp);
+            PipelineProcess jar = migrated(new PipelineProcess(env(db), tmp));
             Path out = tmp.resolve("out-stale");
             Process only = worker(jar, "stale-a");
             Path managerLog = tmp.resolve("stale-manager.log");
@@ -233,6 +233,13 @@ class RemotePartitionsIT {
             Thread.sleep(50);
         }
         throw new AssertionError("no partition committed chunks within 3 minutes:\n" + Files.readString(managerLog));
+    }
+
+    /** Workers never migrate the shared database: the manager's jar does, on its first command. */
+    private PipelineProcess migrated(PipelineProcess jar) throws Exception {
+        PipelineProcess.Result status = jar.run("status");
+        assertThat(status.exitCode()).as(status.output()).isZero();
+        return jar;
     }
 
     private Process worker(PipelineProcess jar, String name) throws Exception {
