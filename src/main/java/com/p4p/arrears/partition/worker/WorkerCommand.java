@@ -1,6 +1,8 @@
 package com.p4p.arrears.partition.worker;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import javax.sql.DataSource;
@@ -40,8 +42,14 @@ public final class WorkerCommand {
         SpringApplication app = new SpringApplication(ArrearsPipelineApplication.class);
         app.setAdditionalProfiles("worker");
         app.setRegisterShutdownHook(false); // ours stops the partitions first
-        ConfigurableApplicationContext context = app.run("--spring.flyway.enabled=false",
-                "--pipeline.worker.threads=" + threads);
+        List<String> settings = new ArrayList<>(List.of("--spring.flyway.enabled=false",
+                "--pipeline.worker.threads=" + threads));
+        if (System.getenv("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE") == null
+                && System.getProperty("spring.datasource.hikari.maximum-pool-size") == null) {
+            // each partition holds its chunk's connection and may stream a read on another
+            settings.add("--spring.datasource.hikari.maximum-pool-size=" + Math.max(8, 2 * threads + 4));
+        }
+        ConfigurableApplicationContext context = app.run(settings.toArray(String[]::new));
         try {
             DataSource dataSource = context.getBean(DataSource.class);
             if (Databases.isH2(dataSource)) {
