@@ -19,6 +19,7 @@ import com.p4p.arrears.db.BulkPathListener;
 import com.p4p.arrears.ArrearsPipelineApplication;
 import com.p4p.arrears.partition.PartitionPlan;
 import com.p4p.arrears.partition.PartitionStatus;
+import com.p4p.arrears.partition.worker.WorkerCommand;
 import com.p4p.arrears.policy.PolicyException;
 import com.p4p.arrears.policy.PolicyLoader;
 
@@ -68,6 +69,9 @@ public final class ArrearsCommandLine {
             err.println("error: " + e.getMessage());
             return ExitCode.USAGE.code;
         }
+        if (cli.command.equals("worker")) {
+            return worker(cli);
+        }
         GracefulShutdown shutdown = null;
         int code;
         // explain and what-if answer on stdout (explain --json is read by programs): their logs go to stderr
@@ -105,6 +109,19 @@ public final class ArrearsCommandLine {
         return code;
     }
 
+    /** The worker command: its own context (profile worker) and its own shutdown (after the running chunks). */
+    private int worker(CommandLineArgs cli) {
+        try {
+            return new WorkerCommand(err).run(cli);
+        } catch (CommandLineArgs.UsageException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCode.USAGE.code;
+        } catch (Exception e) {
+            err.println("error: " + RunSummaryListener.rootMessage(e));
+            return ExitCode.FAILED.code;
+        }
+    }
+
     private ConfigurableApplicationContext start() {
         SpringApplication app = new SpringApplication(ArrearsPipelineApplication.class);
         // GracefulShutdown stops the job first; Spring's hook would close the database under it
@@ -116,7 +133,8 @@ public final class ArrearsCommandLine {
             throws Exception {
         return switch (cli.command) {
             case "run" -> outcome(runner.run(new RunParameters(cli.date("date", true), Path.of(cli.required("input")),
-                    Path.of(cli.required("output")), cli.get("policy"), partitions(cli, context.getEnvironment()))));
+                    Path.of(cli.required("output")), cli.get("policy"), partitions(cli, context.getEnvironment()),
+                    cli.flag("workers"))));
             case "catch-up" -> catchUp(cli, runner, partitions(cli, context.getEnvironment()));
             case "restart" -> outcome(runner.restart(cli.date("date", true)));
             case "status" -> status(runner, context.getBean(JobRepository.class), cli.date("date", false));
@@ -165,7 +183,7 @@ public final class ArrearsCommandLine {
         }
         for (LocalDate d = next; !d.isAfter(to); d = d.plusDays(1)) {
             ExitCode code = outcome(runner.run(new RunParameters(d, Path.of(cli.required("input")),
-                    Path.of(cli.required("output")), cli.get("policy"), partitions)));
+                    Path.of(cli.required("output")), cli.get("policy"), partitions, cli.flag("workers"))));
             if (code != ExitCode.COMPLETED) {
                 return code;
             }

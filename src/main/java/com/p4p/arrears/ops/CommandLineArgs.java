@@ -11,18 +11,19 @@ import java.util.Set;
 public final class CommandLineArgs {
 
     private static final Map<String, Set<String>> OPTIONS = Map.of(
-            "run", Set.of("date", "input", "output", "policy", "partitions"),
-            "catch-up", Set.of("from", "to", "input", "output", "policy", "partitions"),
+            "run", Set.of("date", "input", "output", "policy", "partitions", "workers"),
+            "catch-up", Set.of("from", "to", "input", "output", "policy", "partitions", "workers"),
             "restart", Set.of("date"),
             "status", Set.of("date"),
             "stop", Set.of("date"),
             "abandon", Set.of("date"),
             "explain", Set.of("account", "json"),
             "what-if", Set.of("policy", "output", "from", "to"),
-            "lift", Set.of("input", "output", "policy"));
+            "lift", Set.of("input", "output", "policy"),
+            "worker", Set.of("threads"));
 
     /** Options that take no value: present or not. */
-    private static final Set<String> FLAGS = Set.of("json");
+    private static final Set<String> FLAGS = Set.of("json", "workers");
 
     public final String command;
     private final Map<String, String> options;
@@ -114,12 +115,13 @@ public final class CommandLineArgs {
 
     public static final List<String> USAGE = List.of(
             "usage: java -jar target/arrears-pipeline.jar COMMAND [options]",
-            "  run      --date D --input DIR --output DIR [--policy FILE] [--partitions N]",
+            "  run      --date D --input DIR --output DIR [--policy FILE] [--partitions N [--workers]]",
             "                                        run one business date",
-            "  catch-up [--from D] --to D --input DIR --output DIR [--policy FILE] [--partitions N]",
+            "  catch-up [--from D] --to D --input DIR --output DIR [--policy FILE] [--partitions N [--workers]]",
             "                                        run every missing date up to D, in order",
             "           --partitions N               split the partitionable steps into N partitions on N threads",
             "                                        (default pipeline.partitions, else 1; a restart keeps the night's)",
+            "           --workers                    ... and send them to `worker` processes over the broker",
             "  restart  --date D                     resume a failed or stopped date from its failed step",
             "  status   [--date D]                   state of every date (or one, step by step)",
             "  stop     --date D                     stop a running date at its next chunk boundary (ends STOPPED)",
@@ -130,7 +132,10 @@ public final class CommandLineArgs {
             "  lift     --input FILE --output DIR [--policy FILE]",
             "                                        post an intraday payments_yyyyMMdd_HHmmss.csv of the open date",
             "                                        and lift enforcement where it now allows (SPEC 13)",
+            "  worker   [--threads K]                take partitions of nights run with --workers from the broker",
+            "                                        until stopped (SIGTERM: after the running chunks)",
             "database: SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD; default an embedded H2 under ./data/",
+            "broker (--workers, worker): SPRING_RABBITMQ_HOST / _PORT / _USERNAME / _PASSWORD",
             "exit codes: 0 completed, 1 failed (restartable), 2 usage or configuration error,",
             "            3 refused (already complete, out of order, already running)");
 

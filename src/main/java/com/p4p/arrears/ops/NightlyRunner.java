@@ -10,6 +10,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
@@ -19,6 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import com.p4p.arrears.NightlyJobConfiguration;
+import com.p4p.arrears.db.Databases;
+import com.p4p.arrears.partition.NightPartitionHandler;
+import com.p4p.arrears.partition.worker.BrokerCheck;
 
 /**
  * Runs nights under the rules of SPEC 9: a run is identified by its business date, the first run
@@ -38,9 +42,11 @@ public class NightlyRunner {
     private final RunLock runLock;
 
     private final JdbcTemplate jdbc;
+    private final BrokerCheck brokerCheck;
 
     public NightlyRunner(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob, RunLock runLock,
-                         JdbcTemplate jdbc) {
+                         JdbcTemplate jdbc, BrokerCheck brokerCheck) {
+        this.brokerCheck = brokerCheck;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.nightlyJob = nightlyJob;
@@ -72,8 +78,10 @@ public class NightlyRunner {
                             + night.status() + "; restart or abandon it first");
                 }
             }
+            JobParameters parameters = params.toJobParameters();
+            checkWorkers(parameters);
             try {
-                return jobOperator.start(nightlyJob, params.toJobParameters());
+                return jobOperator.start(nightlyJob, parameters);
             } catch (JobExecutionAlreadyRunningException | JobInstanceAlreadyCompleteException
                      | DataIntegrityViolationException e) {
                 throw new RunRefusedException("refused " + date + ": " + e.getMessage());
@@ -155,12 +163,28 @@ public class NightlyRunner {
             default -> {
             }
         }
+        checkWorkers(previous.getJobParameters());
         try {
             // launching the same identifying parameters again resumes the failed instance
             return jobOperator.start(nightlyJob, previous.getJobParameters());
         } catch (JobExecutionAlreadyRunningException | JobInstanceAlreadyCompleteException e) {
             throw new RunRefusedException("refused " + date + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * A night whose partitions go to workers needs the broker and a database the workers share: checked
+     * before the job starts, so a wrong setting reads nothing and creates no execution (exit 2).
+     */
+    private void checkWorkers(JobParameters parameters) {
+        if (!NightPartitionHandler.workers(parameters)) {
+            return;
+        }
+        if (Databases.isH2(jdbc.getDataSource())) {
+            throw new CommandLineArgs.UsageException("--workers needs a database the workers share: set"
+                    + " SPRING_DATASOURCE_URL (MySQL/MariaDB); the embedded H2 database is one process's");
+        }
+        brokerCheck.check();
     }
 
     /**

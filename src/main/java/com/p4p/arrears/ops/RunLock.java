@@ -28,6 +28,8 @@ public class RunLock {
 
     private final DataSource dataSource;
     private final boolean h2;
+    /** The server connection holding the lock, while this process holds it (MySQL). */
+    private volatile Long heldOn;
 
     public RunLock(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -51,10 +53,15 @@ public class RunLock {
         try {
             Connection connection = dataSource.getConnection();
             try (PreparedStatement s = connection.prepareStatement(
-                    "SELECT GET_LOCK(CONCAT('p4p_arrears_run:', DATABASE()), 0)");
+                    "SELECT GET_LOCK(CONCAT('p4p_arrears_run:', DATABASE()), 0), CONNECTION_ID()");
                  ResultSet rs = s.executeQuery()) {
                 if (rs.next() && rs.getInt(1) == 1) {
-                    return () -> release(connection);
+                    long id = rs.getLong(2);
+                    heldOn = id;
+                    return () -> {
+                        heldOn = null;
+                        release(connection);
+                    };
                 }
             }
             connection.close();
@@ -72,6 +79,34 @@ public class RunLock {
         }
         held.close();
         return false;
+    }
+
+    /**
+     * The server connection id on which this process holds the lock, or null (not held here, or H2).
+     * A night's manager records it, so a worker can tell the live manager of that night from a later
+     * process (a restart) holding the lock.
+     */
+    public Long heldOnConnection() {
+        return heldOn;
+    }
+
+    /**
+     * The server connection id of whichever process holds the lock now, or null when nobody does;
+     * read without taking the lock (a worker asks, and must never make a manager's launch fail).
+     * MySQL only.
+     */
+    public Long holderConnection() {
+        if (h2) {
+            throw new IllegalStateException("the embedded H2 database has no shared run lock");
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement s = connection.prepareStatement(
+                     "SELECT IS_USED_LOCK(CONCAT('p4p_arrears_run:', DATABASE()))");
+             ResultSet rs = s.executeQuery()) {
+            return rs.next() ? (Long) rs.getObject(1, Long.class) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the run lock: " + e.getMessage(), e);
+        }
     }
 
     private static void release(Connection connection) {

@@ -10,16 +10,18 @@ import com.p4p.arrears.partition.PartitionKeys;
 
 /**
  * A night's job parameters. Only the business date identifies a run; the folders, the policy and how
- * many partitions its partitioned steps run as (SPEC 12) are carried along, so a restart reads and
+ * many partitions its partitioned steps run as and whether on workers (SPEC 12) are carried along, so a restart reads and
  * writes exactly where the original run did, split as the original run split it.
  */
-public record RunParameters(LocalDate businessDate, Path input, Path output, String policy, int partitions) {
+public record RunParameters(LocalDate businessDate, Path input, Path output, String policy, int partitions,
+                            boolean workers) {
 
     public static final String BUSINESS_DATE = "businessDate";
     public static final String INPUT = "input";
     public static final String OUTPUT = "output";
     public static final String POLICY = "policy";
     public static final String PARTITIONS = PartitionKeys.PARTITIONS;
+    public static final String WORKERS = PartitionKeys.WORKERS;
 
     /** The parameters as a step-scoped bean's {@code @Value} takes them. */
     public static final String BUSINESS_DATE_VALUE = "#{jobParameters['" + BUSINESS_DATE + "']}";
@@ -38,6 +40,11 @@ public record RunParameters(LocalDate businessDate, Path input, Path output, Str
         this(businessDate, input, output, policy, 1);
     }
 
+    /** A night whose partitions run on local threads. */
+    public RunParameters(LocalDate businessDate, Path input, Path output, String policy, int partitions) {
+        this(businessDate, input, output, policy, partitions, false);
+    }
+
     public JobParameters toJobParameters() {
         return new JobParametersBuilder()
                 .addLocalDate(BUSINESS_DATE, businessDate, true)
@@ -45,6 +52,7 @@ public record RunParameters(LocalDate businessDate, Path input, Path output, Str
                 .addString(OUTPUT, output.toAbsolutePath().toString(), false)
                 .addString(POLICY, policy == null ? "" : policy, false)
                 .addLong(PARTITIONS, (long) partitions, false)
+                .addJobParameter(WORKERS, workers, Boolean.class, false)
                 .toJobParameters();
     }
 }

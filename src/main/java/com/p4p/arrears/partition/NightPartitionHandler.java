@@ -2,6 +2,7 @@ package com.p4p.arrears.partition;
 
 import java.util.Collection;
 
+import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.StepExecutionSplitter;
@@ -9,6 +10,7 @@ import org.springframework.batch.core.partition.support.TaskExecutorPartitionHan
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
  * partitions} (non-identifying, absent = 1) is the grid a fresh step is split into and the number of
  * partitions run at once. Locally, partition by partition on the launching thread when there is one, else
  * each on a thread of its own ({@code partition-1..N}), all through Spring Batch's
- * {@link TaskExecutorPartitionHandler}.
+ * {@link TaskExecutorPartitionHandler}. With job parameter {@code workers} (non-identifying) the
+ * partitions go to worker processes over the broker instead ({@link RemotePartitions}).
  * <p>
  * The worker step is found by the name the splitter gives its partitions (the worker step's bean name,
  * see {@link PartitionPlan}), so one handler serves every partitioned step and a worker process can find
@@ -30,9 +33,11 @@ import org.springframework.stereotype.Component;
 public class NightPartitionHandler implements PartitionHandler {
 
     private final BeanFactory beans;
+    private final ObjectProvider<RemotePartitions> remote;
 
-    public NightPartitionHandler(BeanFactory beans) {
+    public NightPartitionHandler(BeanFactory beans, ObjectProvider<RemotePartitions> remote) {
         this.beans = beans;
+        this.remote = remote;
     }
 
     @Override
@@ -41,7 +46,9 @@ public class NightPartitionHandler implements PartitionHandler {
         JobParameters parameters = managerStepExecution.getJobExecution().getJobParameters();
         int partitions = partitions(parameters);
 
-        // Remote partitions (job parameter "workers") are sent to worker processes here; see SPEC 12.
+        if (workers(parameters)) {
+            return remote.getObject().handle(splitter, managerStepExecution, partitions);
+        }
 
         Step worker = beans.getBean(splitter.getStepName(), Step.class);
         TaskExecutorPartitionHandler local = new TaskExecutorPartitionHandler();
@@ -56,6 +63,12 @@ public class NightPartitionHandler implements PartitionHandler {
     public static int partitions(JobParameters parameters) {
         Long n = parameters.getLong(PartitionKeys.PARTITIONS);
         return n == null ? 1 : Math.toIntExact(n);
+    }
+
+    /** Whether the night's partitions go to worker processes: job parameter {@code workers}, false when absent. */
+    public static boolean workers(JobParameters parameters) {
+        JobParameter<?> workers = parameters.getParameter(PartitionKeys.WORKERS);
+        return workers != null && Boolean.TRUE.equals(workers.value());
     }
 
     /** One partition: the launching thread, as a night without partitions. More: one thread each. */
