@@ -48,6 +48,7 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
     private StepExecution stepExecution;
     /** S per account of SPEC 10; created on the first chunk, only when the policy has a runway block. */
     private RunwayWindowStore runwayWindow;
+    private final ClassificationTimes times = new ClassificationTimes();
 
     public ArrearsClassificationWriter(LocalDate businessDate, ArrearsEngine engine, JdbcTemplate jdbc) {
         this.businessDate = businessDate;
@@ -69,6 +70,7 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
         log.info("classifyAccounts: " + c.rows() + " spend history rows read for " + c.owingAccounts()
                 + " owing accounts (" + c.furtherAccounts() + " read further back than the previous anchor), in "
                 + c.reads() + " reads");
+        log.info("classifyAccounts: time in the writer: " + times.summary());
         return stepExecution.getExitStatus();
     }
 
@@ -79,13 +81,17 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
         }
         String first = chunk.getItems().get(0).accountId();
         String last = chunk.getItems().get(chunk.size() - 1).accountId();
+        times.start();
         AccountStateStore.Prior prior = store.load(first, last, engine.runway().isPresent());
+        times.lap(ClassificationTimes.PRIOR);
         Map<String, NavigableMap<LocalDate, BigDecimal>> spend = spendHistory.tails(businessDate, owing(chunk, prior.anchors()));
+        times.lap(ClassificationTimes.HISTORY);
         if (stepExecution != null) {
             stepExecution.getExecutionContext().putLong(StepMetrics.HISTORY_ROWS_READ, spendHistory.counts().rows());
         }
         Map<String, RunwaySpendWindow.Window> windowSpend = runwayWindows(chunk, first, last, prior.states(),
                 prior.carried());
+        times.lap(ClassificationTimes.RUNWAY);
 
         BulkLoad states = new BulkLoad();
         BulkLoad actions = new BulkLoad();
@@ -103,7 +109,9 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
                 AccountStateStore.creditRow(credit, businessDate, a, o, o.creditRecord());
             }
         }
+        times.lap(ClassificationTimes.CLASSIFY);
         store.save(states, actions, credit);
+        times.lap(ClassificationTimes.SAVE);
     }
 
     /** The chunk's accounts that owe (only their ageing needs spend history), with last night's anchor. */
