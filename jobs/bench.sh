@@ -209,7 +209,7 @@ for ((n = 1; n <= nights; n++)); do
     printf '  %s.csv: %d rows' "$f" "$(($(wc -l < "$work/out/$ymd/$f.csv") - 1))"
   done
   echo
-  grep -hE 'classifyAccounts: [0-9]+ spend history rows|classifyAccounts: time in the writer|closeLedgerDay: [0-9-]+ rows read' "$work/job_$ymd.log" \
+  grep -hE 'classifyAccounts: [0-9]+ spend history rows|classifyAccounts: time in the writer|classifyAccounts: runway windows|closeLedgerDay: [0-9-]+ rows read' "$work/job_$ymd.log" \
     | sed 's/^.*\(classifyAccounts:\|closeLedgerDay:\)/  \1/' || true
   if [ "$n" -eq 1 ] && [ "$history_days" -gt 0 ]; then
     h0=$(date +%s.%N)

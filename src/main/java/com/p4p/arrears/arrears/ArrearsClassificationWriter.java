@@ -49,6 +49,10 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
     /** S per account of SPEC 10; created on the first chunk, only when the policy has a runway block. */
     private RunwayWindowStore runwayWindow;
     private final ClassificationTimes times = new ClassificationTimes();
+    /** Accounts whose runway window was carried on, read from account_day_delta, and those reads. */
+    private long windowsCarried;
+    private long windowsRead;
+    private long windowReads;
 
     public ArrearsClassificationWriter(LocalDate businessDate, ArrearsEngine engine, JdbcTemplate jdbc) {
         this.businessDate = businessDate;
@@ -71,6 +75,10 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
                 + " owing accounts (" + c.furtherAccounts() + " read further back than the previous anchor), in "
                 + c.reads() + " reads");
         log.info("classifyAccounts: time in the writer: " + times.summary());
+        if (engine.runway().isPresent()) {
+            log.info("classifyAccounts: runway windows carried on (or begun, for new accounts) for " + windowsCarried
+                    + " accounts, read for " + windowsRead + " (in " + windowReads + " reads)");
+        }
         return stepExecution.getExitStatus();
     }
 
@@ -155,7 +163,10 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
                 out.put(a.accountId(), w);
             }
         }
+        windowsCarried += out.size();
         if (!unread.isEmpty()) {
+            windowsRead += unread.size();
+            windowReads++;
             if (runwayWindow == null) {
                 runwayWindow = new RunwayWindowStore(jdbc, businessDate, engine.runway().get());
             }
