@@ -48,6 +48,11 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
     private StepExecution stepExecution;
     /** S per account of SPEC 10; created on the first chunk, only when the policy has a runway block. */
     private RunwayWindowStore runwayWindow;
+    private final ClassificationTimes times = new ClassificationTimes();
+    /** Accounts whose runway window was carried on, read from account_day_delta, and those reads. */
+    private long windowsCarried;
+    private long windowsRead;
+    private long windowReads;
 
     public ArrearsClassificationWriter(LocalDate businessDate, ArrearsEngine engine, JdbcTemplate jdbc) {
         this.businessDate = businessDate;
@@ -72,6 +77,11 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
         log.info("classifyAccounts" + partition + ": " + c.rows() + " spend history rows read for " + c.owingAccounts()
                 + " owing accounts (" + c.furtherAccounts() + " read further back than the previous anchor), in "
                 + c.reads() + " reads");
+        log.info("classifyAccounts" + partition + ": time in the writer: " + times.summary());
+        if (engine.runway().isPresent()) {
+            log.info("classifyAccounts" + partition + ": runway windows carried on (or begun, for new accounts) for " + windowsCarried
+                    + " accounts, read for " + windowsRead + " (in " + windowReads + " reads)");
+        }
         return stepExecution.getExitStatus();
     }
 
@@ -82,13 +92,17 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
         }
         String first = chunk.getItems().get(0).accountId();
         String last = chunk.getItems().get(chunk.size() - 1).accountId();
+        times.start();
         AccountStateStore.Prior prior = store.load(first, last, engine.runway().isPresent());
+        times.lap(ClassificationTimes.PRIOR);
         Map<String, NavigableMap<LocalDate, BigDecimal>> spend = spendHistory.tails(businessDate, owing(chunk, prior.anchors()));
+        times.lap(ClassificationTimes.HISTORY);
         if (stepExecution != null) {
             stepExecution.getExecutionContext().putLong(StepMetrics.HISTORY_ROWS_READ, spendHistory.counts().rows());
         }
         Map<String, RunwaySpendWindow.Window> windowSpend = runwayWindows(chunk, first, last, prior.states(),
                 prior.carried());
+        times.lap(ClassificationTimes.RUNWAY);
 
         BulkLoad states = new BulkLoad();
         BulkLoad actions = new BulkLoad();
@@ -106,7 +120,9 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
                 AccountStateStore.creditRow(credit, businessDate, a, o, o.creditRecord());
             }
         }
+        times.lap(ClassificationTimes.CLASSIFY);
         store.save(states, actions, credit);
+        times.lap(ClassificationTimes.SAVE);
     }
 
     /** The chunk's accounts that owe (only their ageing needs spend history), with last night's anchor. */
@@ -150,7 +166,10 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
                 out.put(a.accountId(), w);
             }
         }
+        windowsCarried += out.size();
         if (!unread.isEmpty()) {
+            windowsRead += unread.size();
+            windowReads++;
             if (runwayWindow == null) {
                 runwayWindow = new RunwayWindowStore(jdbc, businessDate, engine.runway().get());
             }

@@ -7,17 +7,23 @@ import java.util.Map;
 
 /**
  * S of SPEC 10 carried from night to night in one short text per account, so that a night reads no
- * spend history for it: the account's total debits at the end of the last night, then the spend each of
- * the last window_days - 1 nights posted, oldest first ({@code "total,d1,d2,..."}, zeros empty). Tonight's
- * spend is tonight's total less last night's; S is it plus the carried nights'.
+ * spend history for it: {@code "w|total|rest|n1,n2,..."}: the window_days it was made for, the account's
+ * total debits at the end of the last night, {@code rest} = the part of last night's S that stays in
+ * tonight's window (S less the spend of the run that leaves it), then the spend each of the last
+ * window_days - 1 nights posted, oldest first (zeros empty; none for a window of one night).
  * <p>
- * A carried text is only used when it is last night's and holds exactly window_days values (the window
- * did not change); otherwise the night's spend is read ({@link #fromNights}) and a new text begins.
+ * Tonight's spend is tonight's total less last night's; S = rest + tonight's spend. Advancing costs three
+ * decimals whatever window_days is (total, rest, and the oldest night, which leaves the window next and
+ * is taken out of the next rest); the other nights are copied on as text, unread. A text is only used
+ * when it is last night's and made for this window_days; otherwise the night's spend is read
+ * ({@link #fromNights}) and a new text begins.
  */
 public final class RunwaySpendWindow {
 
     /** Longer texts (very long windows of busy accounts) are not kept: such an account's window is read. */
     public static final int MAX_TEXT = 4000;
+
+    private static final char FIELD = '|';
 
     /** S, and the text to carry to the next night (null when too long to keep). */
     public record Window(BigDecimal windowSpend, String carried) {
@@ -28,7 +34,7 @@ public final class RunwaySpendWindow {
 
     /**
      * Tonight's window from last night's text, or null when it cannot be used (none, another night's,
-     * another window length, or totals that went down).
+     * another window length, another format, or totals that went down).
      *
      * @param totalDebits the account's debits over every posted entry, tonight included
      */
@@ -37,20 +43,34 @@ public final class RunwaySpendWindow {
         if (carried == null || carriedAsOf == null || !carriedAsOf.plusDays(1).equals(businessDate)) {
             return null;
         }
-        String[] values = carried.split(",", -1);
-        if (values.length != windowDays) {
+        String days = Integer.toString(windowDays);
+        int f1 = days.length();
+        if (!carried.startsWith(days) || carried.length() <= f1 || carried.charAt(f1) != FIELD) {
+            return null; // another window, or a text of the earlier format (no window in it)
+        }
+        int f2 = carried.indexOf(FIELD, f1 + 1);
+        int f3 = f2 < 0 ? -1 : carried.indexOf(FIELD, f2 + 1);
+        if (f3 < 0 || commas(carried, f3 + 1) != Math.max(0, windowDays - 2)) {
             return null;
         }
-        BigDecimal tonight = totalDebits.subtract(decimal(values[0]));
+        BigDecimal tonight = totalDebits.subtract(decimal(carried, f1 + 1, f2));
         if (tonight.signum() < 0) {
             return null;
         }
-        BigDecimal[] nights = new BigDecimal[windowDays];
-        for (int i = 1; i < windowDays; i++) {
-            nights[i - 1] = decimal(values[i]);
+        BigDecimal s = decimal(carried, f2 + 1, f3).add(tonight);
+        StringBuilder text = head(windowDays, totalDebits);
+        if (windowDays == 1) {
+            return new Window(s, text.append(FIELD).append(FIELD).toString()); // nothing stays: rest 0, no nights
         }
-        nights[windowDays - 1] = tonight;
-        return fromNights(nights, totalDebits);
+        // the oldest carried night leaves the window next night; the others are copied on as they are
+        int oldestEnd = windowDays == 2 ? carried.length() : carried.indexOf(',', f3 + 1);
+        BigDecimal rest = s.subtract(decimal(carried, f3 + 1, oldestEnd));
+        text.append(FIELD).append(text(rest)).append(FIELD);
+        if (windowDays > 2) {
+            text.append(carried, oldestEnd + 1, carried.length()).append(',');
+        }
+        text.append(text(tonight));
+        return new Window(s, text.length() > MAX_TEXT ? null : text.toString());
     }
 
     /** An account classified for the first time: everything it was ever charged was posted tonight. */
@@ -87,22 +107,41 @@ public final class RunwaySpendWindow {
      */
     static Window fromNights(BigDecimal[] nights, BigDecimal totalDebits) {
         BigDecimal s = BigDecimal.ZERO;
-        StringBuilder text = new StringBuilder(text(totalDebits));
-        for (int i = 0; i < nights.length; i++) {
-            BigDecimal n = nights[i] == null ? BigDecimal.ZERO : nights[i];
-            s = s.add(n);
-            if (i > 0) {
-                text.append(',').append(text(n));
+        for (BigDecimal n : nights) {
+            s = n == null ? s : s.add(n);
+        }
+        StringBuilder text = head(nights.length, totalDebits);
+        // rest: S less the oldest night, the one that leaves the window next night
+        text.append(FIELD).append(text(nights[0] == null ? s : s.subtract(nights[0]))).append(FIELD);
+        for (int i = 1; i < nights.length; i++) {
+            if (i > 1) {
+                text.append(',');
             }
+            text.append(text(nights[i] == null ? BigDecimal.ZERO : nights[i]));
         }
         return new Window(s, text.length() > MAX_TEXT ? null : text.toString());
+    }
+
+    private static StringBuilder head(int windowDays, BigDecimal totalDebits) {
+        return new StringBuilder(64).append(windowDays).append(FIELD).append(text(totalDebits));
+    }
+
+    /** The commas from {@code from} to the end: a window of w nights carries w - 1 values, w - 2 commas. */
+    private static int commas(String text, int from) {
+        int n = 0;
+        for (int i = from; i < text.length(); i++) {
+            if (text.charAt(i) == ',') {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static String text(BigDecimal v) {
         return v.signum() == 0 ? "" : v.stripTrailingZeros().toPlainString();
     }
 
-    private static BigDecimal decimal(String text) {
-        return text.isEmpty() ? BigDecimal.ZERO : new BigDecimal(text);
+    private static BigDecimal decimal(String text, int from, int to) {
+        return from == to ? BigDecimal.ZERO : new BigDecimal(text.substring(from, to));
     }
 }

@@ -27,7 +27,8 @@ class RunwaySpendWindowTest {
         String[] spend = {"20.00", "30.00", "0", "40.50", "0", "0", "7.25", "1000000.0001"};
         RunwaySpendWindow.Window w = RunwaySpendWindow.firstNight(D, 3, dec(spend[0]));
         assertThat(w.windowSpend()).isEqualByComparingTo("20.00");
-        assertThat(w.carried()).isEqualTo("20,,20"); // total 20, then nights -1 and 0
+        // window 3, total 20, rest 20 (S less night -2, which leaves next), then nights -1 and 0
+        assertThat(w.carried()).isEqualTo("3|20|20|,20");
         BigDecimal total = dec(spend[0]);
         Map<LocalDate, BigDecimal> posted = new HashMap<>(Map.of(D, dec(spend[0])));
         for (int n = 1; n < spend.length; n++) {
@@ -48,18 +49,55 @@ class RunwaySpendWindowTest {
             assertThat(read.carried()).as("night " + n).isEqualTo(next.carried());
             w = next;
         }
-        // night 7: 7.25 (night 6) + 1000000.0001 (night 7); night 5 had none
+        // night 7: 7.25 (night 6) + 1000000.0001 (night 7); night 5 had none, so all of S stays next night
         assertThat(w.windowSpend()).isEqualByComparingTo("1000007.2501");
-        assertThat(w.carried()).isEqualTo("1000097.7501,7.25,1000000.0001");
+        assertThat(w.carried()).isEqualTo("3|1000097.7501|1000007.2501|7.25,1000000.0001");
     }
 
     @Test
     void aWindowOfOneNightIsTonightsSpend() {
         RunwaySpendWindow.Window w = RunwaySpendWindow.firstNight(D, 1, dec("5"));
-        assertThat(w.carried()).isEqualTo("5");
+        assertThat(w.carried()).isEqualTo("1|5||");
         RunwaySpendWindow.Window next = RunwaySpendWindow.advance(w.carried(), D, D.plusDays(1), 1, dec("12"));
         assertThat(next.windowSpend()).isEqualByComparingTo("7");
-        assertThat(next.carried()).isEqualTo("12");
+        assertThat(next.carried()).isEqualTo("1|12||");
+        assertThat(RunwaySpendWindow.fromPostings(Map.of(D.plusDays(1), dec("7")), D.plusDays(1), 1, dec("12")))
+                .isEqualTo(next);
+    }
+
+    @Test
+    void everyWindowLengthCarriedNightAfterNightEqualsTheSumOfItsNights() {
+        String[] spend = {"3.10", "0", "0", "0.0001", "12", "0", "5.5", "0", "0", "0", "250", "1.25", "0"};
+        for (int days = 1; days <= 11; days++) {
+            BigDecimal total = dec(spend[0]);
+            RunwaySpendWindow.Window w = RunwaySpendWindow.firstNight(D, days, total);
+            for (int n = 1; n < spend.length; n++) {
+                total = total.add(dec(spend[n]));
+                w = RunwaySpendWindow.advance(w.carried(), D.plusDays(n - 1), D.plusDays(n), days, total);
+                BigDecimal expected = BigDecimal.ZERO;
+                Map<LocalDate, BigDecimal> inWindow = new HashMap<>();
+                for (int k = Math.max(0, n - days + 1); k <= n; k++) {
+                    expected = expected.add(dec(spend[k]));
+                    inWindow.put(D.plusDays(k), dec(spend[k]));
+                }
+                String as = "window " + days + ", night " + n;
+                assertThat(w.windowSpend()).as(as).isEqualByComparingTo(expected);
+                assertThat(RunwaySpendWindow.fromPostings(inWindow, D.plusDays(n), days, total).carried()).as(as)
+                        .isEqualTo(w.carried());
+            }
+        }
+    }
+
+    @Test
+    void aTextOfTheEarlierFormatOrAnotherWindowIsNotUsed() {
+        // the first format (total, then the nights; no window in it): read the window instead
+        assertThat(RunwaySpendWindow.advance("20,,20", D, D.plusDays(1), 3, dec("20"))).isNull();
+        assertThat(RunwaySpendWindow.advance("20", D, D.plusDays(1), 1, dec("20"))).isNull();
+        // the same text with the window's nights cut or added is not this window's either
+        assertThat(RunwaySpendWindow.advance("3|20|20|20", D, D.plusDays(1), 3, dec("20"))).isNull();
+        assertThat(RunwaySpendWindow.advance("3|20|20|,,20", D, D.plusDays(1), 3, dec("20"))).isNull();
+        assertThat(RunwaySpendWindow.advance("13|20|20|,20", D, D.plusDays(1), 3, dec("20"))).isNull();
+        assertThat(RunwaySpendWindow.advance("3|20|20|,20", D, D.plusDays(1), 3, dec("20"))).isNotNull();
     }
 
     @Test
