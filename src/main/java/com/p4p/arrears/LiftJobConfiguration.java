@@ -1,5 +1,12 @@
 package com.p4p.arrears;
 
+import static com.p4p.arrears.NightlyStepNames.CHUNK_SIZE;
+import static com.p4p.arrears.ops.LiftParameters.FILE_TIME_VALUE;
+import static com.p4p.arrears.ops.LiftParameters.FILE_VALUE;
+import static com.p4p.arrears.ops.RunParameters.BUSINESS_DATE_VALUE;
+import static com.p4p.arrears.ops.RunParameters.OUTPUT_VALUE;
+import static com.p4p.arrears.ops.RunParameters.POLICY_VALUE;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 
@@ -62,53 +69,30 @@ public class LiftJobConfiguration {
     public static final String LIFT_ENFORCEMENT = "liftEnforcement";
     public static final String WRITE_LIFT_OUTPUTS = "writeLiftOutputs";
 
-    private static final String DATE = RunParameters.BUSINESS_DATE_VALUE;
-    private static final String TIME = LiftParameters.FILE_TIME_VALUE;
-    private static final String FILE = LiftParameters.FILE_VALUE;
-    private static final String OUTPUT = RunParameters.OUTPUT_VALUE;
-    private static final String POLICY = RunParameters.POLICY_VALUE;
-
-    private final JobRepository jobRepository;
-    private final PlatformTransactionManager transactionManager;
-    private final DataSource dataSource;
-    private final JdbcTemplate jdbc;
-    private final PolicyProvider policies;
-    private final LedgerRepository ledger;
-    private final int chunkSize;
-
-    public LiftJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                DataSource dataSource, JdbcTemplate jdbc, PolicyProvider policies, LedgerRepository ledger,
-                                @Value("${" + NightlyStepNames.CHUNK_SIZE + ".lift:${" + NightlyStepNames.CHUNK_SIZE + ":1000}}") int chunkSize) {
-        this.jobRepository = jobRepository;
-        this.transactionManager = transactionManager;
-        this.dataSource = dataSource;
-        this.jdbc = jdbc;
-        this.policies = policies;
-        this.ledger = ledger;
-        this.chunkSize = chunkSize;
-    }
-
     @Bean
-    public Job liftJob(GracefulShutdown shutdown) {
+    public Job liftJob(JobRepository jobRepository, GracefulShutdown shutdown, Step verifyLiftFile,
+                       Step postLiftPayments, Step liftEnforcement, Step writeLiftOutputs) {
         return new JobBuilder(JOB_NAME, jobRepository).listener(shutdown)
-                .start(verifyLiftFile())       // header and trailer, before any posting
-                .next(postLiftPayments())      // the rows, as the nightly payments file's
-                .next(liftEnforcement())       // leave actions for the accounts they posted to
-                .next(writeLiftOutputs())      // the lift's four files
+                .start(verifyLiftFile)         // header and trailer, before any posting
+                .next(postLiftPayments)        // the rows, as the nightly payments file's
+                .next(liftEnforcement)         // leave actions for the accounts they posted to
+                .next(writeLiftOutputs)        // the lift's four files
                 .build();
     }
 
     @Bean
-    public Step verifyLiftFile() {
-        return new StepBuilder(VERIFY_LIFT_FILE, jobRepository).tasklet(verifyLiftTasklet(null, null, null),
-                transactionManager).build();
+    public Step verifyLiftFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                               Tasklet verifyLiftTasklet) {
+        return new StepBuilder(VERIFY_LIFT_FILE, jobRepository).tasklet(verifyLiftTasklet, transactionManager).build();
     }
 
     @Bean
-    public Step postLiftPayments() {
+    public Step postLiftPayments(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                 JdbcTemplate jdbc, ValidatingReader<LedgerItem> liftRows, LiftPostingWriter liftWriter,
+                                 @Value("${" + CHUNK_SIZE + ".lift:${" + CHUNK_SIZE + ":1000}}") int chunkSize) {
         return new StepBuilder(POST_LIFT_PAYMENTS, jobRepository)
                 .<Validated<LedgerItem>, Validated<LedgerItem>>chunk(chunkSize).transactionManager(transactionManager)
-                .reader(liftRows(null, null, null)).writer(liftWriter(null, null))
+                .reader(liftRows).writer(liftWriter)
                 .listener(new ProgressLogger("rows", step -> {
                     JobParameters p = step.getJobExecution().getJobParameters();
                     Long rows = jdbc.query("SELECT data_rows FROM intraday_file WHERE business_date = ? AND file_time = ?",
@@ -120,20 +104,23 @@ public class LiftJobConfiguration {
     }
 
     @Bean
-    public Step liftEnforcement() {
-        return new StepBuilder(LIFT_ENFORCEMENT, jobRepository).tasklet(liftEnforcementTasklet(null, null, null),
-                transactionManager).build();
+    public Step liftEnforcement(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                LiftEnforcementTasklet liftEnforcementTasklet) {
+        return new StepBuilder(LIFT_ENFORCEMENT, jobRepository).tasklet(liftEnforcementTasklet, transactionManager)
+                .build();
     }
 
     @Bean
-    public Step writeLiftOutputs() {
-        return new StepBuilder(WRITE_LIFT_OUTPUTS, jobRepository).tasklet(liftOutputsTasklet(null, null, null, null),
-                transactionManager).build();
+    public Step writeLiftOutputs(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                 LiftOutputsTasklet liftOutputsTasklet) {
+        return new StepBuilder(WRITE_LIFT_OUTPUTS, jobRepository).tasklet(liftOutputsTasklet, transactionManager)
+                .build();
     }
 
     @Bean
     @StepScope
-    public Tasklet verifyLiftTasklet(@Value(DATE) LocalDate date, @Value(TIME) String time, @Value(FILE) String file) {
+    public Tasklet verifyLiftTasklet(@Value(BUSINESS_DATE_VALUE) LocalDate date, @Value(FILE_TIME_VALUE) String time,
+                                     @Value(FILE_VALUE) String file, JdbcTemplate jdbc) {
         return (StepContribution contribution, ChunkContext context) -> {
             VerifiedFile verified = FileVerifier.verify(Source.PAYMENTS, Path.of(file));
             new IntradayIngestLog(jdbc, time).recordVerifiedFile(date, verified);
@@ -144,31 +131,37 @@ public class LiftJobConfiguration {
 
     @Bean
     @StepScope
-    public ValidatingReader<LedgerItem> liftRows(@Value(DATE) LocalDate date, @Value(FILE) String file,
-                                                 @Value(POLICY) String policy) {
+    public ValidatingReader<LedgerItem> liftRows(@Value(BUSINESS_DATE_VALUE) LocalDate date,
+                                                 @Value(FILE_VALUE) String file, @Value(POLICY_VALUE) String policy,
+                                                 PolicyProvider policies) {
         return new ValidatingReader<>(new CsvRowReader(Source.PAYMENTS, Path.of(file)),
                 new PaymentRowValidator(policies.get(policy), date));
     }
 
     @Bean
     @StepScope
-    public LiftPostingWriter liftWriter(@Value(DATE) LocalDate date, @Value(TIME) String time) {
+    public LiftPostingWriter liftWriter(@Value(BUSINESS_DATE_VALUE) LocalDate date,
+                                        @Value(FILE_TIME_VALUE) String time, LedgerRepository ledger, JdbcTemplate jdbc) {
         return new LiftPostingWriter(new LedgerPostingWriter(Source.PAYMENTS, date, ledger, new IntradayBreaks(jdbc, time),
                 new IntradayIngestLog(jdbc, time), true), jdbc, date, time);
     }
 
     @Bean
     @StepScope
-    public LiftEnforcementTasklet liftEnforcementTasklet(@Value(DATE) LocalDate date, @Value(TIME) String time,
-                                                         @Value(POLICY) String policy) {
+    public LiftEnforcementTasklet liftEnforcementTasklet(@Value(BUSINESS_DATE_VALUE) LocalDate date,
+                                                         @Value(FILE_TIME_VALUE) String time,
+                                                         @Value(POLICY_VALUE) String policy, PolicyProvider policies,
+                                                         JdbcTemplate jdbc, DataSource dataSource) {
         return new LiftEnforcementTasklet(date, time, new IntradayLift(policies.get(policy)), jdbc,
                 Databases.streaming(dataSource), Databases.isH2(dataSource));
     }
 
     @Bean
     @StepScope
-    public LiftOutputsTasklet liftOutputsTasklet(@Value(DATE) LocalDate date, @Value(TIME) String time,
-                                                 @Value(OUTPUT) String output, @Value(POLICY) String policy) {
+    public LiftOutputsTasklet liftOutputsTasklet(@Value(BUSINESS_DATE_VALUE) LocalDate date,
+                                                 @Value(FILE_TIME_VALUE) String time, @Value(OUTPUT_VALUE) String output,
+                                                 @Value(POLICY_VALUE) String policy, PolicyProvider policies,
+                                                 JdbcTemplate jdbc) {
         return new LiftOutputsTasklet(date, time, Path.of(output), policies.get(policy), jdbc);
     }
 }

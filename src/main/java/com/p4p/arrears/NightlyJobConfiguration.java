@@ -16,8 +16,10 @@ import com.p4p.arrears.ops.StepMetrics;
 import com.p4p.arrears.ops.metrics.NightMetricsPusher;
 
 /**
- * The nightly job, step by step, in the order SPEC 3 sets for a business date. Each step is defined
- * in {@link NightlySteps}; a restart resumes at the step that failed.
+ * The nightly job, step by step, in the order SPEC 3 sets for a business date. Each step is wired
+ * beside its feature ({@code ingest.IngestSteps}, {@code ledger.PostingSteps}, {@code
+ * reconcile.ReconcileSteps}, {@code arrears.ClassificationSteps}, {@code report.OutputSteps}); a
+ * restart resumes at the step that failed.
  */
 @Configuration
 public class NightlyJobConfiguration {
@@ -25,24 +27,26 @@ public class NightlyJobConfiguration {
     public static final String JOB_NAME = "nightly";
 
     @Bean
-    public Job nightlyJob(JobRepository jobRepository, NightlySteps steps, GracefulShutdown shutdown,
-                          StepMetrics metrics, NightMetricsPusher nightMetrics, DataSource dataSource)
-            throws Exception {
+    public Job nightlyJob(JobRepository jobRepository, DataSource dataSource, GracefulShutdown shutdown,
+                          StepMetrics metrics, NightMetricsPusher nightMetrics,
+                          Step verifyDelivery, Step ingestAccounts, Step releaseSuspense, Step ingestSpend,
+                          Step ingestPayments, Step closeLedgerDay, Step compareBalances, Step findMissingBalances,
+                          Step classifyAccounts, Step writeOutputs) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new BulkPathListener(dataSource)) // first: LOAD DATA LOCAL or batched inserts, for every step
                 .listener(new RunSummaryListener()).listener(metrics)
                 .listener(shutdown)
                 .listener(nightMetrics)            // pushed to the Pushgateway at the end, failed or not
-                .start(steps.verifyDelivery())      // headers and trailers of all the date's files, before any posting
-                .next(steps.ingestAccounts())       // the accounts snapshot
-                .next(steps.releaseSuspense())      // items waiting for accounts that arrived today
-                .next(steps.ingestSpend())          // click charges
-                .next(steps.ingestPayments())       // payments, refunds, chargebacks
-                .next(steps.closeLedgerDay())       // account balances and per-currency totals
-                .next(steps.compareBalances())      // the platform's balances against the ledger, when delivered
-                .next(steps.findMissingBalances())  // accounts the platform did not report
-                .next(steps.classifyAccounts())     // ageing, stages, enforcement actions, credit impact
-                .next(steps.writeOutputs())         // the six output files and report.html, after the invariants hold
+                .start(verifyDelivery)             // headers and trailers of all the date's files, before any posting
+                .next(ingestAccounts)              // the accounts snapshot
+                .next(releaseSuspense)             // items waiting for accounts that arrived today
+                .next(ingestSpend)                 // click charges
+                .next(ingestPayments)              // payments, refunds, chargebacks
+                .next(closeLedgerDay)              // account balances and per-currency totals
+                .next(compareBalances)             // the platform's balances against the ledger, when delivered
+                .next(findMissingBalances)         // accounts the platform did not report
+                .next(classifyAccounts)            // ageing, stages, enforcement actions, credit impact
+                .next(writeOutputs)                // the six output files and report.html, after the invariants hold
                 .build();
     }
 }

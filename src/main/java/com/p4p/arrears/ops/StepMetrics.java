@@ -26,6 +26,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 
@@ -39,6 +40,7 @@ import com.sun.management.GarbageCollectionNotificationInfo;
  * {@code pipeline.bench.db-pid} names the database server's process on this machine, the CPU seconds
  * it used (from /proc): where a step's time goes.
  */
+@Component
 public class StepMetrics implements StepExecutionListener, JobExecutionListener {
 
     public static final String REPORT_PROPERTY = "pipeline.bench.report";
