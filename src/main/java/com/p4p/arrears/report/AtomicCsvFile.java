@@ -4,6 +4,7 @@ import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,16 +26,30 @@ public final class AtomicCsvFile implements Closeable {
     private boolean committed;
 
     public AtomicCsvFile(Path target, String... header) {
+        this(target);
+        csv.writeNext(header, false);
+    }
+
+    private AtomicCsvFile(Path target) {
         this.target = target;
         this.temp = target.resolveSibling("." + target.getFileName() + ".part");
         try {
             Files.createDirectories(target.getParent());
             BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
-            this.csv = new CSVWriterBuilder(out).withLineEnd("\n").build();
+            this.csv = csvWriter(out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
-        csv.writeNext(header, false);
+    }
+
+    /** Rows without a header: a part of a file that {@link PartFiles} puts together. */
+    static AtomicCsvFile rowsOnly(Path target) {
+        return new AtomicCsvFile(target);
+    }
+
+    /** How every output CSV is encoded. */
+    static ICSVWriter csvWriter(Writer out) {
+        return new CSVWriterBuilder(out).withLineEnd("\n").build();
     }
 
     public void row(String... values) {

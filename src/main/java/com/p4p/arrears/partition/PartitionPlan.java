@@ -1,0 +1,56 @@
+package com.p4p.arrears.partition;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The one place that says which steps of the night are partitioned, how, and under which names: the
+ * manager step keeps the step's name in the job (and in {@code status}), the worker step runs one
+ * partition and is named {@code <manager>Partition}; its executions are {@code <worker>:partition<i>}.
+ * The worker step's bean has the worker step's name (local threads and remote workers find it by name).
+ */
+public enum PartitionPlan {
+
+    /** Ageing, stages, actions and credit impact, per account: by account-id range. */
+    CLASSIFY_ACCOUNTS("classifyAccounts", Ranges.ACCOUNTS),
+    /** The account-sorted output files, as hidden part files per account-id range. */
+    WRITE_ACCOUNT_FILES("writeAccountFiles", Ranges.ACCOUNTS);
+
+    /** How a step's work is divided. */
+    public enum Ranges {
+        /** Consecutive account ids ({@link AccountRangePartitioner}). */
+        ACCOUNTS
+    }
+
+    private final String manager;
+    private final Ranges ranges;
+
+    PartitionPlan(String manager, Ranges ranges) {
+        this.manager = manager;
+        this.ranges = ranges;
+    }
+
+    /** The step's name in the job. */
+    public String manager() {
+        return manager;
+    }
+
+    /** The name of the step that runs one partition (and of its bean). */
+    public String worker() {
+        return manager + "Partition";
+    }
+
+    public Ranges ranges() {
+        return ranges;
+    }
+
+    /** The partitioned step of this manager step name, if it is one. */
+    public static Optional<PartitionPlan> byManager(String stepName) {
+        return Arrays.stream(values()).filter(p -> p.manager.equals(stepName)).findFirst();
+    }
+
+    /** Whether a step execution's name is a partition's ({@code <worker>:partition<i>}). */
+    public static boolean isPartition(String stepExecutionName) {
+        return stepExecutionName.contains(":" + PartitionKeys.PARTITION_PREFIX);
+    }
+}

@@ -1,0 +1,51 @@
+package com.p4p.arrears.partition;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import com.p4p.arrears.db.Databases;
+
+/**
+ * Builds the manager step of a partitioned step of {@link PartitionPlan}: it splits the work by the
+ * plan's ranges and hands the partitions to the {@link NightPartitionHandler}. The feature's
+ * configuration builds the worker step (today's chunk step, reading its partition's range) and passes it.
+ */
+@Component
+public class PartitionedSteps {
+
+    private final NightPartitionHandler handler;
+    private final DataSource dataSource;
+
+    public PartitionedSteps(NightPartitionHandler handler, DataSource dataSource) {
+        this.handler = handler;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * The manager step: {@code builder} is the step builder of the manager's name (with the listeners every
+     * step of the night has), {@code worker} the step that runs one partition, named {@link PartitionPlan#worker()}.
+     */
+    public Step manager(PartitionPlan plan, StepBuilder builder, Step worker) {
+        if (!worker.getName().equals(plan.worker())) {
+            throw new IllegalArgumentException(plan.manager() + "'s worker step must be named " + plan.worker()
+                    + ", not " + worker.getName());
+        }
+        return builder.partitioner(plan.worker(), partitioner(plan)).step(worker).partitionHandler(handler).build();
+    }
+
+    /** Records in each partition who runs it (the {@code worker} column of {@code status}); for worker steps. */
+    public PartitionWorkerListener workerListener() {
+        return new PartitionWorkerListener();
+    }
+
+    private Partitioner partitioner(PartitionPlan plan) {
+        return switch (plan.ranges()) {
+            case ACCOUNTS -> new AccountRangePartitioner(new JdbcTemplate(dataSource), Databases.streaming(dataSource));
+        };
+    }
+}
