@@ -171,7 +171,7 @@ public class LedgerRepository {
             long before = trackDay ? lastEntryId() : 0;
             LedgerLoadLines.rows(items, LedgerLoadLines::none, postedDate).into(jdbc, "ledger_entry", LedgerLoadLines.COLUMNS);
             if (trackDay) {
-                posted.inserted(postedDate, items, before, lastEntryId());
+                posted.inserted(postedDate, items, before);
             }
         } else {
             insertItems("INSERT INTO ledger_entry (" + ITEM_COLUMNS + ", posted_date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -204,7 +204,7 @@ public class LedgerRepository {
                 .intoSkippingDuplicateKeys(jdbc, "ledger_entry", LedgerLoadLines.COLUMNS);
         long skips = items.size() - loaded.inserted();
         if (skips == 0) {
-            posted.inserted(postedDate, items, before, lastEntryId());
+            posted.inserted(postedDate, items, before);
             return items;
         }
         Set<Long> skipped = DuplicateKeys.skippedLines(items, source, loaded.duplicateKeys());
@@ -232,7 +232,7 @@ public class LedgerRepository {
                 inserted.add(i);
             }
         }
-        posted.inserted(postedDate, inserted, before, lastEntryId());
+        posted.inserted(postedDate, inserted, before);
         return inserted;
     }
 
