@@ -3,6 +3,8 @@ package com.p4p.arrears.partition;
 import java.util.Arrays;
 import java.util.Optional;
 
+import com.p4p.arrears.ingest.Source;
+
 /**
  * The one place that says which steps of the night are partitioned, how, and under which names: the
  * manager step keeps the step's name in the job (and in {@code status}), the worker step runs one
@@ -11,23 +13,45 @@ import java.util.Optional;
  */
 public enum PartitionPlan {
 
+    /** Posting of the spend file: by line range, the rows that depend on an earlier row after, in line order. */
+    INGEST_SPEND("ingestSpend", Ranges.LINES, Source.SPEND),
+    /** Posting of the payments file, as spend. */
+    INGEST_PAYMENTS("ingestPayments", Ranges.LINES, Source.PAYMENTS),
+
     /** Ageing, stages, actions and credit impact, per account: by account-id range. */
-    CLASSIFY_ACCOUNTS("classifyAccounts", Ranges.ACCOUNTS),
+    CLASSIFY_ACCOUNTS("classifyAccounts", Ranges.ACCOUNTS, null),
     /** The account-sorted output files, as hidden part files per account-id range. */
-    WRITE_ACCOUNT_FILES("writeAccountFiles", Ranges.ACCOUNTS);
+    WRITE_ACCOUNT_FILES("writeAccountFiles", Ranges.ACCOUNTS, null);
 
     /** How a step's work is divided. */
     public enum Ranges {
         /** Consecutive account ids ({@link AccountRangePartitioner}). */
-        ACCOUNTS
+        ACCOUNTS,
+        /** Consecutive lines of the night's file of {@link #source()} ({@link LineRangePartitioner}). */
+        LINES
     }
 
     private final String manager;
     private final Ranges ranges;
+    private final Source source;
 
-    PartitionPlan(String manager, Ranges ranges) {
+    PartitionPlan(String manager, Ranges ranges, Source source) {
         this.manager = manager;
         this.ranges = ranges;
+        this.source = source;
+    }
+
+    /** The input file split by lines; null for account ranges. */
+    public Source source() {
+        return source;
+    }
+
+    /**
+     * The step that decides, after the partitions and in line order, the rows that depend on an earlier
+     * row of the file (line ranges only).
+     */
+    public String deferred() {
+        return manager + "Deferred";
     }
 
     /** The step's name in the job. */
