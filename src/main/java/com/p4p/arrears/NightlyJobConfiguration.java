@@ -19,7 +19,8 @@ import com.p4p.arrears.ops.metrics.NightMetricsPusher;
  * The nightly job, step by step, in the order SPEC 3 sets for a business date. Each step is wired
  * beside its feature ({@code ingest.IngestSteps}, {@code ledger.PostingSteps}, {@code
  * reconcile.ReconcileSteps}, {@code arrears.ClassificationSteps}, {@code report.OutputSteps}); a
- * restart resumes at the step that failed.
+ * restart resumes at the step that failed. The steps of {@code partition.PartitionPlan} run as partitions
+ * (job parameter {@code partitions}, SPEC 12).
  */
 @Configuration
 public class NightlyJobConfiguration {
@@ -32,7 +33,7 @@ public class NightlyJobConfiguration {
                           Step verifyDelivery, Step ingestAccounts, Step releaseSuspense, Step ingestSpend,
                           Step ingestSpendDeferred, Step ingestPayments, Step ingestPaymentsDeferred,
                           Step closeLedgerDay, Step compareBalances, Step findMissingBalances,
-                          Step classifyAccounts, Step writeOutputs) {
+                          Step classifyAccounts, Step writeAccountFiles, Step writeOutputs) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new BulkPathListener(dataSource)) // first: LOAD DATA LOCAL or batched inserts, for every step
                 .listener(new RunSummaryListener()).listener(metrics)
@@ -49,6 +50,7 @@ public class NightlyJobConfiguration {
                 .next(compareBalances)             // the platform's balances against the ledger, when delivered
                 .next(findMissingBalances)         // accounts the platform did not report
                 .next(classifyAccounts)            // ageing, stages, enforcement actions, credit impact
+                .next(writeAccountFiles)           // the files sorted by account, as hidden parts (one per partition)
                 .next(writeOutputs)                // the six output files and report.html, after the invariants hold
                 .build();
     }

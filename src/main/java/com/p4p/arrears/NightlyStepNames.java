@@ -15,6 +15,7 @@ public final class NightlyStepNames {
     public static final String COMPARE_BALANCES = "compareBalances";
     public static final String FIND_MISSING_BALANCES = "findMissingBalances";
     public static final String CLASSIFY_ACCOUNTS = "classifyAccounts";
+    public static final String WRITE_ACCOUNT_FILES = "writeAccountFiles";
     public static final String WRITE_OUTPUTS = "writeOutputs";
 
     /** Rows per chunk of every chunked step; {@code pipeline.chunk-size.<step>} sizes one step's. */

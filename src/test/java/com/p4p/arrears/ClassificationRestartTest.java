@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.p4p.arrears.ops.NightlyRunner;
 import com.p4p.arrears.ops.RunParameters;
+import com.p4p.arrears.partition.PartitionPlan;
 import com.p4p.arrears.support.CleanDatabaseExtension;
 import com.p4p.arrears.support.FaultInjector;
 import com.p4p.arrears.support.NightFiles;
@@ -129,7 +130,9 @@ class ClassificationRestartTest {
         assertThat(step(restarted, NightlyStepNames.CLASSIFY_ACCOUNTS).getReadCount())
                 .as("the restart resumes after the last committed chunk").isEqualTo(8 - committedAccounts.size());
         assertThat(restarted.getStepExecutions()).extracting(StepExecution::getStepName)
-                .as("completed steps are not redone").containsExactly(NightlyStepNames.CLASSIFY_ACCOUNTS, NightlyStepNames.WRITE_OUTPUTS);
+                .filteredOn(name -> !PartitionPlan.isPartition(name))
+                .as("completed steps are not redone").containsExactly(NightlyStepNames.CLASSIFY_ACCOUNTS,
+                        NightlyStepNames.WRITE_ACCOUNT_FILES, NightlyStepNames.WRITE_OUTPUTS);
         assertThat(runner.run(new RunParameters(D3, in, disturbed, policy)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
         // The key of each table makes a second row for a (date, account[, seq]) impossible; what must hold is

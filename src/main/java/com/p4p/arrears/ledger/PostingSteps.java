@@ -17,6 +17,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
+import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
@@ -78,15 +79,15 @@ public class PostingSteps {
     public Step ingestSpendPartition(NightlyStepFactory steps, PartitionedSteps partitioned,
                                      PlatformTransactionManager transactionManager,
                                      ValidatingReader<LedgerItem> spendRangeRows, LedgerPostingWriter spendWriter) {
-        return posting(steps, PartitionPlan.INGEST_SPEND.worker(), INGEST_SPEND, transactionManager, spendRangeRows,
-                spendWriter).listener(partitioned.workerListener()).build();
+        return posting(partitioned.worker(PartitionPlan.INGEST_SPEND), steps, INGEST_SPEND, transactionManager,
+                spendRangeRows, spendWriter).build();
     }
 
     /** Spend rows that depend on an earlier row of the file, after every partition, in line order. */
     @Bean
     public Step ingestSpendDeferred(NightlyStepFactory steps, PlatformTransactionManager transactionManager,
                                     ValidatingReader<LedgerItem> spendDeferredRows, LedgerPostingWriter spendWriter) {
-        return posting(steps, PartitionPlan.INGEST_SPEND.deferred(), INGEST_SPEND, transactionManager,
+        return posting(steps.step(PartitionPlan.INGEST_SPEND.deferred()), steps, INGEST_SPEND, transactionManager,
                 spendDeferredRows, spendWriter).build();
     }
 
@@ -101,23 +102,23 @@ public class PostingSteps {
                                         PlatformTransactionManager transactionManager,
                                         ValidatingReader<LedgerItem> paymentsRangeRows,
                                         LedgerPostingWriter paymentsWriter) {
-        return posting(steps, PartitionPlan.INGEST_PAYMENTS.worker(), INGEST_PAYMENTS, transactionManager,
-                paymentsRangeRows, paymentsWriter).listener(partitioned.workerListener()).build();
+        return posting(partitioned.worker(PartitionPlan.INGEST_PAYMENTS), steps, INGEST_PAYMENTS, transactionManager,
+                paymentsRangeRows, paymentsWriter).build();
     }
 
     @Bean
     public Step ingestPaymentsDeferred(NightlyStepFactory steps, PlatformTransactionManager transactionManager,
                                        ValidatingReader<LedgerItem> paymentsDeferredRows,
                                        LedgerPostingWriter paymentsWriter) {
-        return posting(steps, PartitionPlan.INGEST_PAYMENTS.deferred(), INGEST_PAYMENTS, transactionManager,
-                paymentsDeferredRows, paymentsWriter).build();
+        return posting(steps.step(PartitionPlan.INGEST_PAYMENTS.deferred()), steps, INGEST_PAYMENTS,
+                transactionManager, paymentsDeferredRows, paymentsWriter).build();
     }
 
     /** A posting chunk step; chunks sized by the manager step's key ({@code pipeline.chunk-size.ingestSpend}). */
-    private static ChunkOrientedStepBuilder<Validated<LedgerItem>, Validated<LedgerItem>> posting(NightlyStepFactory steps,
-            String name, String sizedAs, PlatformTransactionManager transactionManager,
+    private static ChunkOrientedStepBuilder<Validated<LedgerItem>, Validated<LedgerItem>> posting(StepBuilder step,
+            NightlyStepFactory steps, String sizedAs, PlatformTransactionManager transactionManager,
             ValidatingReader<LedgerItem> reader, LedgerPostingWriter writer) {
-        return steps.step(name).<Validated<LedgerItem>, Validated<LedgerItem>>chunk(steps.chunkSize(sizedAs))
+        return step.<Validated<LedgerItem>, Validated<LedgerItem>>chunk(steps.chunkSize(sizedAs))
                 .transactionManager(transactionManager).reader(reader).writer(writer);
     }
 

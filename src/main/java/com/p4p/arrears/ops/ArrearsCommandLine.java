@@ -10,11 +10,15 @@ import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
 import com.p4p.arrears.db.BulkPathListener;
 import com.p4p.arrears.ArrearsPipelineApplication;
+import com.p4p.arrears.partition.PartitionPlan;
+import com.p4p.arrears.partition.PartitionStatus;
 import com.p4p.arrears.policy.PolicyException;
 import com.p4p.arrears.policy.PolicyLoader;
 
@@ -26,6 +30,9 @@ public final class ArrearsCommandLine {
 
     /** How long SIGTERM waits for the running step to reach a chunk boundary. */
     private static final long GRACE_SECONDS = Long.getLong("pipeline.shutdown-grace-seconds", 120);
+
+    /** The setting that gives the partitions of a night run without --partitions. */
+    public static final String PARTITIONS_SETTING = "pipeline.partitions";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -49,6 +56,7 @@ public final class ArrearsCommandLine {
         CommandLineArgs cli;
         try {
             cli = CommandLineArgs.parse(args);
+            cli.atLeastOne("partitions");
             if (cli.get("policy") != null) {
                 PolicyLoader.load(Path.of(cli.get("policy")));
             }
@@ -74,7 +82,7 @@ public final class ArrearsCommandLine {
             }
             code = (AnalysisCommands.handles(cli) ? AnalysisCommands.run(cli, context, out)
                     : cli.command.equals("lift") ? new LiftCommand(out, err).lift(cli, context)
-                    : dispatch(cli, context.getBean(NightlyRunner.class))).code;
+                    : dispatch(cli, context, context.getBean(NightlyRunner.class))).code;
             if (cli.command.equals("status")) {
                 new LiftCommand(out, err).status(context);
             }
@@ -104,13 +112,14 @@ public final class ArrearsCommandLine {
         return app.run();
     }
 
-    private ExitCode dispatch(CommandLineArgs cli, NightlyRunner runner) throws Exception {
+    private ExitCode dispatch(CommandLineArgs cli, ConfigurableApplicationContext context, NightlyRunner runner)
+            throws Exception {
         return switch (cli.command) {
             case "run" -> outcome(runner.run(new RunParameters(cli.date("date", true), Path.of(cli.required("input")),
-                    Path.of(cli.required("output")), cli.get("policy"))));
-            case "catch-up" -> catchUp(cli, runner);
+                    Path.of(cli.required("output")), cli.get("policy"), partitions(cli, context.getEnvironment()))));
+            case "catch-up" -> catchUp(cli, runner, partitions(cli, context.getEnvironment()));
             case "restart" -> outcome(runner.restart(cli.date("date", true)));
-            case "status" -> status(runner, cli.date("date", false));
+            case "status" -> status(runner, context.getBean(JobRepository.class), cli.date("date", false));
             case "stop" -> {
                 JobExecution e = runner.stop(cli.date("date", true));
                 out.println("stop requested for " + cli.date("date", true) + " (execution " + e.getId()
@@ -126,7 +135,17 @@ public final class ArrearsCommandLine {
         };
     }
 
-    private ExitCode catchUp(CommandLineArgs cli, NightlyRunner runner) throws Exception {
+    /** --partitions, else the setting pipeline.partitions, else 1 (SPEC 12). */
+    private static int partitions(CommandLineArgs cli, Environment environment) {
+        Integer given = cli.atLeastOne("partitions");
+        if (given != null) {
+            return given;
+        }
+        String setting = environment.getProperty(PARTITIONS_SETTING);
+        return setting == null ? 1 : CommandLineArgs.atLeastOne(PARTITIONS_SETTING, setting);
+    }
+
+    private ExitCode catchUp(CommandLineArgs cli, NightlyRunner runner, int partitions) throws Exception {
         LocalDate to = cli.date("to", true);
         LocalDate from = cli.date("from", false);
         Optional<LocalDate> lastComplete = NightlyRunner.lastCompleteDate(runner.nights());
@@ -146,7 +165,7 @@ public final class ArrearsCommandLine {
         }
         for (LocalDate d = next; !d.isAfter(to); d = d.plusDays(1)) {
             ExitCode code = outcome(runner.run(new RunParameters(d, Path.of(cli.required("input")),
-                    Path.of(cli.required("output")), cli.get("policy"))));
+                    Path.of(cli.required("output")), cli.get("policy"), partitions)));
             if (code != ExitCode.COMPLETED) {
                 return code;
             }
@@ -165,7 +184,7 @@ public final class ArrearsCommandLine {
         return ExitCode.FAILED;
     }
 
-    private ExitCode status(NightlyRunner runner, LocalDate only) {
+    private ExitCode status(NightlyRunner runner, JobRepository repository, LocalDate only) {
         Map<LocalDate, NightlyRunner.Night> nights = runner.nights();
         if (only != null && !nights.containsKey(only)) {
             out.println(only + " never ran");
@@ -191,10 +210,18 @@ public final class ArrearsCommandLine {
                     out.printf("    bulk writes: %s%n", bulkPath);
                 }
                 for (StepExecution s : e.getStepExecutions()) {
+                    if (PartitionPlan.isPartition(s.getStepName())) {
+                        continue; // listed under its step, below
+                    }
                     out.printf("    %-20s %-9s read %d, written %d, committed chunks %d%s%n", s.getStepName(),
                             s.getStatus(), s.getReadCount(), s.getWriteCount(), s.getCommitCount(),
                             s.getFailureExceptions().isEmpty() ? ""
                                     : "  failure: " + RunSummaryListener.rootMessage(s.getFailureExceptions().get(0)));
+                    for (PartitionStatus.Partition p : PartitionStatus.of(repository, e, s)) {
+                        out.printf("      %-18s %-9s read %d, written %d, worker %s, %s%s%n", p.name(),
+                                p.status() == null ? "NOT RUN" : p.status(), p.read(), p.written(), p.worker(),
+                                p.range(), p.failure().isEmpty() ? "" : "  failure: " + p.failure());
+                    }
                 }
             }
         }

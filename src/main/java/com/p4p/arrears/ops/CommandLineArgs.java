@@ -11,8 +11,8 @@ import java.util.Set;
 public final class CommandLineArgs {
 
     private static final Map<String, Set<String>> OPTIONS = Map.of(
-            "run", Set.of("date", "input", "output", "policy"),
-            "catch-up", Set.of("from", "to", "input", "output", "policy"),
+            "run", Set.of("date", "input", "output", "policy", "partitions"),
+            "catch-up", Set.of("from", "to", "input", "output", "policy", "partitions"),
             "restart", Set.of("date"),
             "status", Set.of("date"),
             "stop", Set.of("date"),
@@ -93,11 +93,33 @@ public final class CommandLineArgs {
         }
     }
 
+    /** A whole number of at least 1 ({@code --partitions}), or null when not given. */
+    public Integer atLeastOne(String name) {
+        String value = options.get(name);
+        return value == null ? null : atLeastOne("--" + name, value);
+    }
+
+    /** {@code value} of {@code what} (an option or a setting) as a whole number of at least 1. */
+    public static int atLeastOne(String what, String value) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what is wanted
+        }
+        throw new UsageException(what + " must be a whole number of at least 1, got " + value);
+    }
+
     public static final List<String> USAGE = List.of(
             "usage: java -jar target/arrears-pipeline.jar COMMAND [options]",
-            "  run      --date D --input DIR --output DIR [--policy FILE]   run one business date",
-            "  catch-up [--from D] --to D --input DIR --output DIR [--policy FILE]",
+            "  run      --date D --input DIR --output DIR [--policy FILE] [--partitions N]",
+            "                                        run one business date",
+            "  catch-up [--from D] --to D --input DIR --output DIR [--policy FILE] [--partitions N]",
             "                                        run every missing date up to D, in order",
+            "           --partitions N               split the partitionable steps into N partitions on N threads",
+            "                                        (default pipeline.partitions, else 1; a restart keeps the night's)",
             "  restart  --date D                     resume a failed or stopped date from its failed step",
             "  status   [--date D]                   state of every date (or one, step by step)",
             "  stop     --date D                     stop a running date at its next chunk boundary (ends STOPPED)",

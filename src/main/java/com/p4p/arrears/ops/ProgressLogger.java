@@ -24,10 +24,16 @@ public class ProgressLogger implements StepExecutionListener, ChunkListener<Obje
 
     private final String what;
     private final ToLongFunction<StepExecution> total;
-    private String step;
-    private long done;
-    private long started;
-    private long lastLog;
+    /** Per thread: the partitions of a partitioned step share this listener and run on threads of their own. */
+    private final ThreadLocal<Progress> progress = new ThreadLocal<>();
+
+    private static final class Progress {
+        String step;
+        long done;
+        long started;
+        long lastLog;
+        long expected = -1;
+    }
 
     /**
      * @param what  what the rows are ("rows", "accounts")
@@ -38,35 +44,46 @@ public class ProgressLogger implements StepExecutionListener, ChunkListener<Obje
         this.total = total;
     }
 
-    private long expected = -1;
-
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        step = stepExecution.getStepName();
-        done = 0;
-        started = System.nanoTime();
-        lastLog = started;
-        expected = total.applyAsLong(stepExecution);
-        log.info(step + ": starting" + (expected >= 0 ? ", " + expected + " " + what + " in all" : ""));
+        Progress p = new Progress();
+        progress.set(p);
+        p.step = stepExecution.getStepName();
+        p.started = System.nanoTime();
+        p.lastLog = p.started;
+        p.expected = total.applyAsLong(stepExecution);
+        log.info(p.step + ": starting" + (p.expected >= 0 ? ", " + p.expected + " " + what + " in all" : ""));
     }
 
     @Override
     public void afterChunk(Chunk<Object> chunk) {
-        done += chunk.size();
+        Progress p = progress.get();
+        if (p == null) {
+            return;
+        }
+        p.done += chunk.size();
         long now = System.nanoTime();
-        if (now - lastLog >= INTERVAL_NANOS) {
-            lastLog = now;
-            log.info(line(now));
+        if (now - p.lastLog >= INTERVAL_NANOS) {
+            p.lastLog = now;
+            log.info(line(p, now));
         }
     }
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        log.info(line(System.nanoTime()) + " -> " + stepExecution.getStatus());
+        Progress p = progress.get();
+        if (p != null) {
+            log.info(line(p, System.nanoTime()) + " -> " + stepExecution.getStatus());
+            progress.remove();
+        }
         return stepExecution.getExitStatus();
     }
 
-    private String line(long now) {
+    private String line(Progress p, long now) {
+        String step = p.step;
+        long done = p.done;
+        long started = p.started;
+        long expected = p.expected;
         double seconds = Math.max((now - started) / 1e9, 1e-3);
         long rate = Math.round(done / seconds);
         StringBuilder s = new StringBuilder(step).append(": ").append(done);

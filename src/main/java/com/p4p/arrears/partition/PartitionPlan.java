@@ -3,6 +3,7 @@ package com.p4p.arrears.partition;
 import java.util.Arrays;
 import java.util.Optional;
 
+import com.p4p.arrears.NightlyStepNames;
 import com.p4p.arrears.ingest.Source;
 
 /**
@@ -14,20 +15,20 @@ import com.p4p.arrears.ingest.Source;
 public enum PartitionPlan {
 
     /** Posting of the spend file: by line range, the rows that depend on an earlier row after, in line order. */
-    INGEST_SPEND("ingestSpend", Ranges.LINES, Source.SPEND),
+    INGEST_SPEND(NightlyStepNames.INGEST_SPEND, Ranges.LINES, Source.SPEND),
     /** Posting of the payments file, as spend. */
-    INGEST_PAYMENTS("ingestPayments", Ranges.LINES, Source.PAYMENTS),
+    INGEST_PAYMENTS(NightlyStepNames.INGEST_PAYMENTS, Ranges.LINES, Source.PAYMENTS),
 
     /** Ageing, stages, actions and credit impact, per account: by account-id range. */
-    CLASSIFY_ACCOUNTS("classifyAccounts", Ranges.ACCOUNTS, null),
+    CLASSIFY_ACCOUNTS(NightlyStepNames.CLASSIFY_ACCOUNTS, Ranges.ACCOUNTS, null),
     /** The account-sorted output files, as hidden part files per account-id range. */
-    WRITE_ACCOUNT_FILES("writeAccountFiles", Ranges.ACCOUNTS, null);
+    WRITE_ACCOUNT_FILES(NightlyStepNames.WRITE_ACCOUNT_FILES, Ranges.ACCOUNTS, null);
 
     /** How a step's work is divided. */
     public enum Ranges {
         /** Consecutive account ids ({@link AccountRangePartitioner}). */
         ACCOUNTS,
-        /** Consecutive lines of the night's file of {@link #source()} ({@link LineRangePartitioner}). */
+        /** Consecutive lines of the night's file of {@link PartitionPlan#source()} ({@link LineRangePartitioner}). */
         LINES
     }
 

@@ -46,9 +46,8 @@ public final class PartitionStatus {
             }
             ExecutionContext c = p.getExecutionContext();
             String worker = c.containsKey(PartitionKeys.WORKER) ? c.getString(PartitionKeys.WORKER) : "-";
-            String exit = p.getExitStatus().getExitDescription();
-            String failure = exit == null || exit.isBlank() ? ""
-                    : exit.lines().findFirst().orElse("").replaceFirst("^[\\w.$]+(Exception|Error): ", "");
+            String failure = p.getStatus().isUnsuccessful() ? PartitionFailures.rootCause(p.getExitStatus()
+                    .getExitDescription()) : "";
             out.add(new Partition(name, p.getStatus().name(), p.getReadCount(), p.getWriteCount(), worker,
                     range(plan.get(), c), failure));
         }

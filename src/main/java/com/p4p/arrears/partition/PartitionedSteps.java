@@ -3,6 +3,7 @@ package com.p4p.arrears.partition;
 import javax.sql.DataSource;
 
 import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,10 +21,21 @@ public class PartitionedSteps {
 
     private final NightPartitionHandler handler;
     private final DataSource dataSource;
+    private final JobRepository jobRepository;
 
-    public PartitionedSteps(NightPartitionHandler handler, DataSource dataSource) {
+    public PartitionedSteps(NightPartitionHandler handler, DataSource dataSource, JobRepository jobRepository) {
         this.handler = handler;
         this.dataSource = dataSource;
+        this.jobRepository = jobRepository;
+    }
+
+    /**
+     * The builder of the step that runs one partition: named {@link PartitionPlan#worker()}, recording who
+     * runs each partition. Unlike the night's steps it does not measure the heap: partitions run at once,
+     * the manager step measures them together.
+     */
+    public StepBuilder worker(PartitionPlan plan) {
+        return new StepBuilder(plan.worker(), jobRepository).listener(new PartitionWorkerListener());
     }
 
     /**
@@ -35,12 +47,8 @@ public class PartitionedSteps {
             throw new IllegalArgumentException(plan.manager() + "'s worker step must be named " + plan.worker()
                     + ", not " + worker.getName());
         }
-        return builder.partitioner(plan.worker(), partitioner(plan)).step(worker).partitionHandler(handler).build();
-    }
-
-    /** Records in each partition who runs it (the {@code worker} column of {@code status}); for worker steps. */
-    public PartitionWorkerListener workerListener() {
-        return new PartitionWorkerListener();
+        return builder.partitioner(plan.worker(), partitioner(plan)).step(worker).partitionHandler(handler)
+                .aggregator(new PartitionFailures()).build();
     }
 
     private Partitioner partitioner(PartitionPlan plan) {

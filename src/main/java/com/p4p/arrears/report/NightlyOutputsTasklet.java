@@ -16,8 +16,9 @@ import com.p4p.arrears.policy.Policy;
 
 /**
  * Writes the night's six output files and runway.csv into {@code <output>/yyyyMMdd/} (SPEC 8, 10), every one every run,
- * each atomically, after the summary's invariants hold, and then finance's report.html beside them.
- * Rows come from the database, so a rerun of this step writes the same bytes.
+ * each atomically, after the summary's invariants hold, and then finance's report.html beside them. The files
+ * sorted by account are put together from the parts the writeAccountFiles step wrote ({@link PartFiles}); the
+ * others' rows come from the database. Either way a rerun of this step writes the same bytes.
  */
 public class NightlyOutputsTasklet implements Tasklet {
 
@@ -44,47 +45,11 @@ public class NightlyOutputsTasklet implements Tasklet {
         String d = businessDate.toString();
         Date day = Date.valueOf(businessDate);
 
-        try (AtomicCsvFile out = new AtomicCsvFile(dir.resolve("account_status.csv"), "business_date", "account_id",
-                "store_id", "currency", "balance", "owed", "oldest_unpaid_date", "days_past_due", "stage",
-                "enforced_stage", "credit_status", "hold")) {
-            streaming.query("SELECT a.account_id, a.store_id, a.currency, s.balance, s.owed, s.oldest_unpaid_date,"
-                    + " s.days_past_due, s.stage, s.enforced_stage, s.credit_status, a.enforcement_hold"
-                    + " FROM account a JOIN account_state s ON s.account_id = a.account_id ORDER BY a.account_id", rs -> {
-                        String currency = rs.getString(3);
-                        out.row(d, rs.getString(1), rs.getString(2), currency,
-                                Formats.money(rs.getBigDecimal(4), currency, policy),
-                                Formats.money(rs.getBigDecimal(5), currency, policy), Formats.date(rs.getObject(6, LocalDate.class)),
-                                Integer.toString(rs.getInt(7)), rs.getString(8), rs.getString(9), rs.getString(10),
-                                rs.getString(11));
-                    });
-            out.commit();
-            contribution.incrementWriteCount(out.rows());
-        }
-
-        try (AtomicCsvFile out = new AtomicCsvFile(dir.resolve("enforcement_actions.csv"), "business_date",
-                "account_id", "store_id", "action", "from_stage", "to_stage", "owed", "currency", "days_past_due")) {
-            streaming.query("SELECT account_id, store_id, action, from_stage, to_stage, owed, currency, days_past_due"
-                    + " FROM enforcement_action WHERE business_date = ? ORDER BY account_id, seq", rs -> {
-                        String currency = rs.getString(7);
-                        out.row(d, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                Formats.money(rs.getBigDecimal(6), currency, policy), currency,
-                                Integer.toString(rs.getInt(8)));
-                    }, day);
-            out.commit();
-        }
-
-        try (AtomicCsvFile out = new AtomicCsvFile(dir.resolve("credit_impact.csv"), "business_date", "account_id",
-                "event", "status_code", "previous_status_code", "amount_past_due", "currency", "days_past_due",
-                "date_of_first_delinquency")) {
-            streaming.query("SELECT account_id, event, status_code, previous_status_code, amount_past_due, currency,"
-                    + " days_past_due, first_delinquency FROM credit_impact WHERE business_date = ? ORDER BY account_id",
-                    rs -> {
-                        String currency = rs.getString(6);
-                        out.row(d, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                Formats.money(rs.getBigDecimal(5), currency, policy), currency,
-                                Integer.toString(rs.getInt(7)), Formats.date(rs.getObject(8, LocalDate.class)));
-                    }, day);
-            out.commit();
+        // the account-sorted files from the parts writeAccountFiles wrote, in range order
+        PartFiles parts = new PartFiles(outputRoot, businessDate);
+        for (AccountFile file : List.of(AccountFile.ACCOUNT_STATUS, AccountFile.ENFORCEMENT_ACTIONS,
+                AccountFile.CREDIT_IMPACT)) {
+            parts.assemble(dir.resolve(file.fileName()), file.header());
         }
 
         try (AtomicCsvFile out = new AtomicCsvFile(dir.resolve("recon_breaks.csv"), "business_date", "break_type",
@@ -127,26 +92,13 @@ public class NightlyOutputsTasklet implements Tasklet {
         }
 
         // SPEC 10: every night, header only without a runway block (then nothing was forecast)
-        try (AtomicCsvFile out = new AtomicCsvFile(dir.resolve("runway.csv"), "business_date", "account_id", "currency",
-                "balance", "daily_spend", "days_to_zero", "in_band")) {
-            if (policy.runway().isPresent()) {
-                streaming.query("SELECT s.account_id, a.currency, s.balance, s.daily_spend, s.days_to_zero, s.in_runway_band"
-                        + " FROM account_state s JOIN account a ON a.account_id = s.account_id"
-                        + " WHERE s.days_to_zero IS NOT NULL ORDER BY s.account_id", rs -> {
-                            String currency = rs.getString(2);
-                            out.row(d, rs.getString(1), currency, Formats.money(rs.getBigDecimal(3), currency, policy),
-                                    Formats.money(rs.getBigDecimal(4), currency, policy),
-                                    rs.getBigDecimal(5).setScale(0, java.math.RoundingMode.UNNECESSARY).toPlainString(),
-                                    rs.getString(6));
-                        });
-            }
-            out.commit();
-        }
+        parts.assemble(dir.resolve(AccountFile.RUNWAY.fileName()), AccountFile.RUNWAY.header());
 
         // finance's one-page view of the night, from the same summary rows as recon_summary.csv
         AtomicTextFile.write(dir.resolve("report.html"),
                 new FinanceReportHtml().render(new FinanceReportLoader(jdbc, policy).load(businessDate, summary),
                         DayLifts.load(jdbc, businessDate, mostSevereFirst())));
+        parts.delete();
         return RepeatStatus.FINISHED;
     }
 

@@ -19,6 +19,7 @@ import org.springframework.batch.core.step.StepExecution;
 
 import com.p4p.arrears.ops.RunParameters;
 import com.p4p.arrears.ops.StepMetrics;
+import com.p4p.arrears.partition.PartitionPlan;
 import com.p4p.arrears.report.SummaryRow;
 
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
@@ -98,6 +99,9 @@ public final class NightMetrics {
                 pushTime.toEpochMilli() / 1000.0);
 
         for (StepExecution step : job.getStepExecutions()) {
+            if (PartitionPlan.isPartition(step.getStepName())) {
+                continue; // its manager step's figures are the sums of its partitions'
+            }
             Labels l = Labels.of("step", step.getStepName());
             g.set("step_success", "1 when the step completed in this execution, else 0", l,
                     step.getStatus() == BatchStatus.COMPLETED ? 1 : 0);

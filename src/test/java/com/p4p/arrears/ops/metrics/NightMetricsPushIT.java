@@ -45,7 +45,7 @@ class NightMetricsPushIT {
     static final Set<String> DISPOSITIONS = Set.of("posted", "rejected", "duplicate", "conflict", "suspended",
             "currency_mismatch");
     static final List<String> STEPS = List.of(NightlyStepNames.VERIFY_DELIVERY, NightlyStepNames.INGEST_ACCOUNTS, NightlyStepNames.RELEASE_SUSPENSE, NightlyStepNames.INGEST_SPEND,
-            NightlyStepNames.INGEST_PAYMENTS, NightlyStepNames.CLOSE_LEDGER_DAY, NightlyStepNames.COMPARE_BALANCES, NightlyStepNames.FIND_MISSING_BALANCES, NightlyStepNames.CLASSIFY_ACCOUNTS,
+            NightlyStepNames.INGEST_PAYMENTS, NightlyStepNames.CLOSE_LEDGER_DAY, NightlyStepNames.COMPARE_BALANCES, NightlyStepNames.FIND_MISSING_BALANCES, NightlyStepNames.CLASSIFY_ACCOUNTS, NightlyStepNames.WRITE_ACCOUNT_FILES,
             NightlyStepNames.WRITE_OUTPUTS);
     static final String[] FILES = {"account_status.csv", "enforcement_actions.csv", "credit_impact.csv",
             "recon_breaks.csv", "recon_summary.csv", "rejects.csv"};
