@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +25,8 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
+import com.p4p.arrears.db.Databases;
+import com.p4p.arrears.ledger.CloseLedgerDayTasklet;
 import com.p4p.arrears.ops.RunParameters;
 import com.p4p.arrears.partition.PartitionPlan;
 import com.p4p.arrears.support.FaultInjector;
@@ -169,6 +173,12 @@ class PartitionedPostingTest {
                 }
                 assertThat(night.getStatus()).as("%s with %d partitions: %s", d, n, night.getAllFailureExceptions())
                         .isEqualTo(BatchStatus.COMPLETED);
+                if (failing == null && !Databases.isH2(p.bean(DataSource.class))) {
+                    StepExecution close = night.getStepExecutions().stream()
+                            .filter(s -> s.getStepName().equals(NightlyStepNames.CLOSE_LEDGER_DAY)).findFirst().orElseThrow();
+                    assertThat(close.getExecutionContext().getString(CloseLedgerDayTasklet.SUMMED_KEY))
+                            .as("%s, %d partitions: the posting sums proven by count", d, n).isEqualTo(CloseLedgerDayTasklet.SUMMED_BY_POSTING);
+                }
                 if (n > 1 && failing == null) {
                     assertThat(night.getStepExecutions().stream().filter(s -> s.getStepName().startsWith("ingestSpendPartition:")
                             && s.getReadCount() > 0)).as("spend spread over the partitions").hasSizeGreaterThan(d.equals(D1) ? 1 : 0);

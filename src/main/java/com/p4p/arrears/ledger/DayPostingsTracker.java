@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -34,13 +34,16 @@ public class DayPostingsTracker {
     static final Duration WAIT = Duration.ofMinutes(2);
 
     private final BlockingQueue<Runnable> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
-    private final Supplier<AccountDirectory> directory;
+    private final Function<LocalDate, AccountDirectory> directory;
     private Thread worker;
     /** Only the worker thread touches it. */
     private DayPostings current;
 
-    /** @param directory every account (null when there are too many to hold): asked once per date */
-    public DayPostingsTracker(Supplier<AccountDirectory> directory) {
+    /**
+     * @param directory every account of a date being posted (null when there are too many to hold, or not
+     *                  loaded): asked once per date, on the tracker's thread, so it must not wait on the database
+     */
+    public DayPostingsTracker(Function<LocalDate, AccountDirectory> directory) {
         this.directory = directory;
     }
 
@@ -105,7 +108,7 @@ public class DayPostingsTracker {
     private DayPostings day(LocalDate date) {
         if (current == null || !current.businessDate().equals(date)) {
             // only one date is posted at a time, after its accounts step: the account table stays as it is
-            current = new DayPostings(date, directory.get());
+            current = new DayPostings(date, directory.apply(date));
         }
         return current;
     }

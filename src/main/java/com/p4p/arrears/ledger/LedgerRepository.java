@@ -41,12 +41,13 @@ public class LedgerRepository {
 
     private final long accountDirectoryMax;
     private volatile Boolean bulkLoads;
+    private volatile PostingDirectory directory;
     private volatile JdbcTemplate streaming;
 
     public LedgerRepository(JdbcTemplate jdbc,
                             @Value("${pipeline.posting.account-directory-max:10000000}") long accountDirectoryMax) {
         this.jdbc = jdbc;
-        this.posted = new DayPostingsTracker(this::accountDirectory);
+        this.posted = new DayPostingsTracker(this::loadedDirectory);
         this.accountDirectoryMax = accountDirectoryMax;
     }
 
@@ -93,14 +94,45 @@ public class LedgerRepository {
     }
 
     /**
-     * Every account's currency in memory, or null when there are more accounts than
-     * {@code pipeline.posting.account-directory-max} (posting then looks them up chunk by chunk).
+     * Every account's currency in memory while a date is posted, or null when there are more accounts than
+     * {@code pipeline.posting.account-directory-max} (posting then looks them up chunk by chunk). One
+     * directory per date and account count, shared read-only by the date's posting partitions and by the
+     * day's sums (loaded once, not once per partition).
      */
-    public AccountDirectory accountDirectory() {
+    public AccountDirectory accountDirectory(LocalDate postedDate) {
         long accounts = jdbc.queryForObject("SELECT COUNT(*) FROM account", Long.class);
-        if (accounts > accountDirectoryMax) {
-            return null;
+        synchronized (this) {
+            PostingDirectory cached = directory;
+            if (cached != null && cached.date().equals(postedDate) && cached.accounts() == accounts) {
+                return cached.directory();
+            }
+            AccountDirectory loaded = accounts > accountDirectoryMax ? null : loadDirectory();
+            directory = new PostingDirectory(postedDate, accounts, loaded);
+            return loaded;
         }
+    }
+
+    /**
+     * The directory loaded for posting this date, without asking the database (null: none); for the day's
+     * sums, whose thread must never wait for a connection the posting threads hold.
+     */
+    AccountDirectory loadedDirectory(LocalDate postedDate) {
+        PostingDirectory cached = directory;
+        return cached != null && cached.date().equals(postedDate) ? cached.directory() : null;
+    }
+
+    /** Loads the date's directory unless done: before entries of the date are reported to the day's sums. */
+    private void ensureDirectory(LocalDate postedDate) {
+        PostingDirectory cached = directory;
+        if (cached == null || !cached.date().equals(postedDate)) {
+            accountDirectory(postedDate);
+        }
+    }
+
+    private record PostingDirectory(LocalDate date, long accounts, AccountDirectory directory) {
+    }
+
+    private AccountDirectory loadDirectory() {
         AccountDirectory directory = new AccountDirectory();
         // in id order (the primary key's: no sort), so that entry numbers follow it too
         streaming().query("SELECT account_id, currency FROM account ORDER BY account_id", rs -> {
@@ -171,6 +203,7 @@ public class LedgerRepository {
             long before = trackDay ? lastEntryId() : 0;
             LedgerLoadLines.rows(items, LedgerLoadLines::none, postedDate).into(jdbc, "ledger_entry", LedgerLoadLines.COLUMNS);
             if (trackDay) {
+                ensureDirectory(postedDate);
                 posted.inserted(postedDate, items, before);
             }
         } else {
@@ -204,6 +237,7 @@ public class LedgerRepository {
                 .intoSkippingDuplicateKeys(jdbc, "ledger_entry", LedgerLoadLines.COLUMNS);
         long skips = items.size() - loaded.inserted();
         if (skips == 0) {
+            ensureDirectory(postedDate);
             posted.inserted(postedDate, items, before);
             return items;
         }
@@ -232,6 +266,7 @@ public class LedgerRepository {
                 inserted.add(i);
             }
         }
+        ensureDirectory(postedDate);
         posted.inserted(postedDate, inserted, before);
         return inserted;
     }
