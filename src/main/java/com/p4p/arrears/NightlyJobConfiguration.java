@@ -32,7 +32,8 @@ public class NightlyJobConfiguration {
                           StepMetrics metrics, NightMetricsPusher nightMetrics,
                           Step verifyDelivery, Step ingestAccounts, Step releaseSuspense, Step ingestSpend,
                           Step ingestSpendDeferred, Step ingestPayments, Step ingestPaymentsDeferred,
-                          Step closeLedgerDay, Step compareBalances, Step findMissingBalances,
+                          Step closeLedgerDay, Step compareBalances, Step compareBalancesDeferred,
+                          Step findMissingBalances,
                           Step classifyAccounts, Step writeAccountFiles, Step writeOutputs) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new BulkPathListener(dataSource)) // first: LOAD DATA LOCAL or batched inserts, for every step
@@ -48,6 +49,7 @@ public class NightlyJobConfiguration {
                 .next(ingestPaymentsDeferred)
                 .next(closeLedgerDay)              // account balances and per-currency totals
                 .next(compareBalances)             // the platform's balances against the ledger, when delivered
+                .next(compareBalancesDeferred)     // an account's later rows, in line order
                 .next(findMissingBalances)         // accounts the platform did not report
                 .next(classifyAccounts)            // ageing, stages, enforcement actions, credit impact
                 .next(writeAccountFiles)           // the files sorted by account, as hidden parts (one per partition)

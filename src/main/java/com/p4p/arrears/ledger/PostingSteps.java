@@ -18,7 +18,6 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,7 +40,7 @@ import com.p4p.arrears.ingest.SpendRowValidator;
 import com.p4p.arrears.ingest.Validated;
 import com.p4p.arrears.ingest.ValidatingReader;
 import com.p4p.arrears.ops.ProgressLogger;
-import com.p4p.arrears.partition.PartitionKeys;
+import com.p4p.arrears.partition.LineRangePartitioner;
 import com.p4p.arrears.partition.PartitionPlan;
 import com.p4p.arrears.partition.PartitionedSteps;
 import com.p4p.arrears.policy.PolicyProvider;
@@ -158,7 +157,7 @@ public class PostingSteps {
                                                        DeferredRows deferred,
                                                        @Value("#{stepExecution}") StepExecution partition) {
         return rows(Source.SPEND, date, input, new SpendRowValidator(policies.get(policy), date), ledger, steps,
-                rangeOf(partition, date, Source.SPEND, deferred));
+                LineRangePartitioner.rangeOf(partition, date, Source.SPEND, deferred));
     }
 
     /** The spend rows that depend on an earlier row of the file, in line order. */
@@ -189,7 +188,7 @@ public class PostingSteps {
                                                           DeferredRows deferred,
                                                           @Value("#{stepExecution}") StepExecution partition) {
         return rows(Source.PAYMENTS, date, input, new PaymentRowValidator(policies.get(policy), date), ledger, steps,
-                rangeOf(partition, date, Source.PAYMENTS, deferred));
+                LineRangePartitioner.rangeOf(partition, date, Source.PAYMENTS, deferred));
     }
 
     @Bean
@@ -216,19 +215,14 @@ public class PostingSteps {
                                                      RowValidator<LedgerItem> validator, LedgerRepository ledger,
                                                      NightlyStepFactory steps, long[][] deferred) {
         return new ValidatingReader<>(new DeferredRowReader(source, source.file(Path.of(input), date), deferred[0],
-                deferred[1]), validator, Math.max(4096, steps.chunkSize(sizedAs(source))), loadLinesAhead(ledger, date));
+                deferred[1]), validator, Math.max(4096, steps.chunkSize(sizedAs(source))),
+                loadLinesAhead(ledger, date));
     }
 
     private static String sizedAs(Source source) {
         return source == Source.SPEND ? INGEST_SPEND : INGEST_PAYMENTS;
     }
 
-    private static LineRange rangeOf(StepExecution partition, LocalDate date, Source source, DeferredRows deferred) {
-        ExecutionContext c = partition.getExecutionContext();
-        long from = c.getLong(PartitionKeys.FROM_LINE);
-        long to = c.getLong(PartitionKeys.TO_LINE);
-        return new LineRange(from, c.getLong(PartitionKeys.FROM_BYTE), to, deferred.between(date, source, from, to)[0]);
-    }
 
     @Bean
     @StepScope

@@ -11,9 +11,12 @@ import org.springframework.batch.core.partition.PartitionNameProvider;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.scope.context.StepContext;
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.p4p.arrears.ingest.DeferredRows;
+import com.p4p.arrears.ingest.LineRange;
 import com.p4p.arrears.ingest.Source;
 import com.p4p.arrears.ops.RunParameters;
 
@@ -105,6 +108,16 @@ public class LineRangePartitioner implements Partitioner, PartitionNameProvider 
             names.add(PartitionKeys.partitionName(i));
         }
         return names;
+    }
+
+    /** A partition's rows: the range its context holds, without the deferred rows in it. */
+    public static LineRange rangeOf(StepExecution partition, LocalDate businessDate, Source source,
+                                    DeferredRows deferred) {
+        ExecutionContext c = partition.getExecutionContext();
+        long from = c.getLong(PartitionKeys.FROM_LINE);
+        long to = c.getLong(PartitionKeys.TO_LINE);
+        return new LineRange(from, c.getLong(PartitionKeys.FROM_BYTE), to,
+                deferred.between(businessDate, source, from, to)[0]);
     }
 
     /**

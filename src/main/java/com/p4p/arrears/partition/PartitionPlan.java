@@ -18,6 +18,8 @@ public enum PartitionPlan {
     INGEST_SPEND(NightlyStepNames.INGEST_SPEND, Ranges.LINES, Source.SPEND),
     /** Posting of the payments file, as spend. */
     INGEST_PAYMENTS(NightlyStepNames.INGEST_PAYMENTS, Ranges.LINES, Source.PAYMENTS),
+    /** The platform's balances against the ledger, as spend (a repeated account_id is deferred). */
+    COMPARE_BALANCES(NightlyStepNames.COMPARE_BALANCES, Ranges.LINES, Source.BALANCES),
 
     /** Ageing, stages, actions and credit impact, per account: by account-id range. */
     CLASSIFY_ACCOUNTS(NightlyStepNames.CLASSIFY_ACCOUNTS, Ranges.ACCOUNTS, null),
