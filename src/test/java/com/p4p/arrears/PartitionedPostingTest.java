@@ -34,7 +34,7 @@ import com.p4p.arrears.support.NightFiles;
 import com.p4p.arrears.support.PipelineOnItsOwnDatabase;
 
 /**
- * SPEC 12 for posting: spend and payments split by line range give every disposition, break, tally and
+ * SPEC 12 for posting: spend, payments and balances split by line range give every disposition, break, tally and
  * output of one thread. Two nights built for it: ids repeated across ranges (duplicates, conflicts
  * twice, currency mismatches repeated and then a valid row, an id suspended and then repeated, an
  * invalid row and then a valid one), chargebacks before and after their originals, multi-line quoted
@@ -116,7 +116,8 @@ class PartitionedPostingTest {
                         "A4,S4,USD,2025-01-01,N", "A5,S5,USD,2025-01-01,N", "A6,S6,USD,2025-01-01,N",
                         "B1,S7,EUR,2025-01-01,N")
                 .spend(spend.toArray(String[]::new)).payments(payments.toArray(String[]::new))
-                .balances("A1,0.00,USD", "A2,1.00,USD", "A1,0.00,USD", "GHOST,3.00,USD");
+                .balances("A1,0.00,USD", "A2,1.00,USD", "A3,1.00,EUR", "A1,0.00,USD", "GHOST,3.00,USD", "A4,0.00,USD",
+                        "A2,5.00,USD", "A5,0.00,USD", "A3,2.00,USD", "GHOST,3.00,USD", "A2,6.00,USD", "A6,0.00,USD");
         // the second night: GHOST arrives in EUR (its USD items leave suspense as currency mismatches), and
         // tonight's rows repeat their ids in EUR and USD
         new NightFiles(in, D2)

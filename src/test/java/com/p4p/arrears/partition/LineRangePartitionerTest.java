@@ -141,6 +141,29 @@ class LineRangePartitionerTest {
     }
 
     @Test
+    void theDeferredRowsRestartedFromTheirSavedPositionReadTheRestOnly() throws IOException {
+        Path f = spendFile(60);
+        DeliveryScan.Plan plan = FileVerifier.verify(Source.SPEND, f).plan();
+        List<String> expected = readAll(new DeferredRowReader(Source.SPEND, f, plan.deferredLines(), plan.deferredBytes()),
+                new ExecutionContext());
+        assertThat(expected).hasSizeGreaterThan(3);
+
+        DeferredRowReader first = new DeferredRowReader(Source.SPEND, f, plan.deferredLines(), plan.deferredBytes());
+        ExecutionContext saved = new ExecutionContext();
+        first.open(saved);
+        List<String> got = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            InputRow r = first.read();
+            got.add(r.lineNumber() + ":" + r.record().raw());
+        }
+        first.update(saved);
+        first.close();
+        got.addAll(readAll(new DeferredRowReader(Source.SPEND, f, plan.deferredLines(), plan.deferredBytes()), saved));
+
+        assertThat(got).isEqualTo(expected);
+    }
+
+    @Test
     void aFileWithoutRowsOrNotDeliveredGivesEmptyPartitions() throws IOException {
         Path f = spendFile(0);
         DeliveryScan.Plan plan = FileVerifier.verify(Source.SPEND, f).plan();
