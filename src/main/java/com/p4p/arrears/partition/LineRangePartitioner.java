@@ -53,9 +53,23 @@ public class LineRangePartitioner implements Partitioner, PartitionNameProvider 
     public Map<String, ExecutionContext> partition(int gridSize, LocalDate businessDate) {
         int n = Math.max(1, gridSize);
         Date day = Date.valueOf(businessDate);
-        long[] file = jdbc.query("SELECT data_rows, trailer_line, trailer_byte FROM input_file WHERE business_date = ?"
-                + " AND source = ?", rs -> rs.next() && rs.getObject(2) != null
-                        ? new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)} : null, day, source.code());
+        String[] unplanned = {null};
+        long[] file = jdbc.query("SELECT data_rows, trailer_line, trailer_byte, file_name FROM input_file"
+                + " WHERE business_date = ? AND source = ?", rs -> {
+                    if (!rs.next()) {
+                        return null; // an optional file not delivered
+                    }
+                    if (rs.getObject(2) == null) {
+                        unplanned[0] = rs.getString(4);
+                        return null;
+                    }
+                    return new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+                }, day, source.code());
+        if (unplanned[0] != null) {
+            // posting it as "not delivered" would silently lose it
+            throw new IllegalStateException(unplanned[0] + " was verified by an earlier version of the pipeline, which"
+                    + " did not plan partitions: finish night " + businessDate + " with that version, or abandon it");
+        }
         long rows = file == null ? 0 : file[0];
         // mark k: {ordinal, line, byte}; the end of the file (its trailer) as a last mark at ordinal R
         List<long[]> marks = new ArrayList<>();

@@ -164,6 +164,33 @@ class LineRangePartitionerTest {
     }
 
     @Test
+    void theRangesComeFromTheMarksVerifyStoredAndAFileVerifiedWithoutAPlanIsNotTakenForAbsent() {
+        org.springframework.jdbc.datasource.DriverManagerDataSource ds = new org.springframework.jdbc.datasource
+                .DriverManagerDataSource("jdbc:h2:mem:ranges" + System.nanoTime() + ";MODE=MySQL;DB_CLOSE_DELAY=-1", "sa", "");
+        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(ds);
+        jdbc.execute("CREATE TABLE input_file (business_date DATE, source VARCHAR(16), file_name VARCHAR(100),"
+                + " data_rows BIGINT, trailer_line BIGINT, trailer_byte BIGINT)");
+        jdbc.execute("CREATE TABLE input_mark (business_date DATE, source VARCHAR(16), ordinal BIGINT, line_number BIGINT,"
+                + " byte_offset BIGINT)");
+        java.time.LocalDate d = java.time.LocalDate.of(2026, 11, 26);
+        jdbc.update("INSERT INTO input_file VALUES (?, 'spend', 'spend.csv', 4, 9, 90)", d);
+        for (int i = 0; i < 4; i++) {
+            jdbc.update("INSERT INTO input_mark VALUES (?, 'spend', ?, ?, ?)", d, i, 2 + 2 * i, 10 + 20 * i);
+        }
+        jdbc.update("INSERT INTO input_file VALUES (?, 'payments', 'payments.csv', 4, NULL, NULL)", d);
+
+        Map<String, ExecutionContext> two = new LineRangePartitioner(jdbc, Source.SPEND).partition(2, d);
+        assertThat(two.get("partition0").getLong(PartitionKeys.FROM_LINE)).isEqualTo(2);
+        assertThat(two.get("partition0").getLong(PartitionKeys.TO_LINE)).isEqualTo(6);
+        assertThat(two.get("partition1").getLong(PartitionKeys.FROM_BYTE)).isEqualTo(50);
+        assertThat(two.get("partition1").getLong(PartitionKeys.TO_LINE)).as("the trailer").isEqualTo(9);
+        assertThat(new LineRangePartitioner(jdbc, Source.BALANCES).partition(2, d).values())
+                .as("not delivered").allMatch(c -> c.getLong(PartitionKeys.FROM_LINE) == c.getLong(PartitionKeys.TO_LINE));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LineRangePartitioner(jdbc, Source.PAYMENTS).partition(2, d))
+                .hasMessageContaining("payments.csv was verified by an earlier version");
+    }
+
+    @Test
     void aFileWithoutRowsOrNotDeliveredGivesEmptyPartitions() throws IOException {
         Path f = spendFile(0);
         DeliveryScan.Plan plan = FileVerifier.verify(Source.SPEND, f).plan();
