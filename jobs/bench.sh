@@ -18,7 +18,8 @@
 # the first date are generated straight into account_spend_day, for every account on 19 days out of 20,
 # and added to its debits and to its credits alike, as a year of clicks paid for; the next nights then
 # run with a year behind them. MariaDB's SEQUENCE engine writes the rows; the ledger's own entries are
-# not generated, so what a 365-night ledger_entry costs spend ingestion is not measured by this mode).
+# not generated, so what a 365-night ledger_entry costs spend ingestion is not measured by this mode),
+# --partitions N (passed to the jar's run: the partitioned steps run as N partitions on N threads, SPEC 12).
 # Database: root without password on 127.0.0.1:3306 unless BENCH_MYSQL ("mariadb -u... -h...") and
 # BENCH_JDBC_BASE ("jdbc:mysql://host:3306") say otherwise.
 set -euo pipefail
@@ -26,6 +27,7 @@ cd "$(dirname "$0")/.."
 
 accounts=100000 spend=1000000 payments=100000 nights=1 xmx=2g java_opts="" build=yes keep=no
 balances=true first=2026-11-26 seed=42 buffer_pool="" floor=yes history_days=0 url_settings="" policy_args=()
+partition_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --accounts) accounts=$2; shift 2 ;;
@@ -44,7 +46,8 @@ while [ $# -gt 0 ]; do
     --history-days) history_days=$2; shift 2 ;;
     --batched) url_settings="?allowLoadLocalInfile=false"; shift ;;
     --policy) policy_args=(--policy "$(realpath "$2")"); shift 2 ;;
-    *) sed -n '2,23p' "$0" >&2; exit 2 ;;
+    --partitions) partition_args=(--partitions "$2"); shift 2 ;;
+    *) sed -n '2,24p' "$0" >&2; exit 2 ;;
   esac
 done
 
@@ -158,7 +161,8 @@ for ((n = 1; n <= nights; n++)); do
   SPRING_DATASOURCE_URL="$jdbc_base/$db$url_settings" SPRING_DATASOURCE_USERNAME=root SPRING_DATASOURCE_PASSWORD= \
     java -Xmx"$xmx" $java_opts -D"pipeline.bench.report=$report" -D"pipeline.bench.db-pid=$(pidof mariadbd mysqld 2>/dev/null | cut -d' ' -f1)" \
     -jar target/arrears-pipeline.jar \
-    run --date "$d" --input "$work/in" --output "$work/out" "${policy_args[@]}" > "$work/job_$ymd.log" 2>&1
+    run --date "$d" --input "$work/in" --output "$work/out" "${policy_args[@]}" "${partition_args[@]}" \
+    > "$work/job_$ymd.log" 2>&1
   rc=$?
   set -e
   wall=$(echo "$(date +%s.%N) - $j0" | bc)

@@ -15,15 +15,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 
 import com.p4p.arrears.ops.RunParameters;
 import com.p4p.arrears.ops.bench.NightGenerator;
@@ -46,37 +48,64 @@ class PartitionedNightsTest {
     static final LocalDate D1 = LocalDate.of(2026, 11, 26);
     static final int NIGHTS = 4;
 
+    /** The generated nights, the policy and the nights' outputs in one partition, shared by the tests. */
     @TempDir
-    Path in;
+    static Path shared;
+    static Path in;
+    static Path policy;
+    static Path undisturbed;
+
     @TempDir
     Path work;
-    Path policy;
 
-    @BeforeEach
-    void nights() throws IOException {
+    @BeforeAll
+    static void nightsInOnePartition() throws Exception {
+        in = shared.resolve("in");
         // 61 accounts: ranges of 30/31, 20/21 and 8/9 accounts, in chunks of 3 (the test profile's)
         NightGenerator.main(new String[] {"--out", in.toString(), "--accounts", "61", "--spend", "400",
                 "--payments", "90", "--nights", Integer.toString(NIGHTS), "--date", D1.toString(), "--seed", "12"});
-        policy = work.resolve("policy.yaml");
+        policy = shared.resolve("policy.yaml");
         Files.writeString(policy, Files.readString(Path.of("jobs/policy.yaml"))
                 + "runway: { window_days: 3, horizon_days: 30 }\n");
+        undisturbed = runNights(shared, 1);
+        assertThat(Files.readAllLines(file(undisturbed, D1.plusDays(NIGHTS - 1), "enforcement_actions.csv")))
+                .as("the nights reach enforcement").hasSizeGreaterThan(1);
+        assertThat(Files.readAllLines(file(undisturbed, D1.plusDays(NIGHTS - 1), "runway.csv")))
+                .as("the nights forecast runway").hasSizeGreaterThan(1);
     }
 
     @Test
-    void oneTwoThreeAndSevenPartitionsWriteTheSameBytes() throws Exception {
-        Path one = runNights(1);
-        assertThat(Files.readAllLines(file(one, D1.plusDays(NIGHTS - 1), "enforcement_actions.csv")))
-                .as("the nights reach enforcement").hasSizeGreaterThan(1);
-        assertThat(Files.readAllLines(file(one, D1.plusDays(NIGHTS - 1), "runway.csv")))
-                .as("the nights forecast runway").hasSizeGreaterThan(1);
+    void twoThreeAndSevenPartitionsWriteTheBytesOfOne() throws Exception {
         for (int n : new int[] {2, 3, 7}) {
-            assertSameFiles(one, runNights(n), "partitions=" + n);
+            assertSameFiles(undisturbed, runNights(work, n), "partitions=" + n);
         }
     }
 
     @Test
+    void aNightStoppedWhilePartitionsRunEndsStoppedAndItsRestartEndsLikeAnUndisturbedNight() throws Exception {
+        Path out = work.resolve("stopped");
+        LocalDate d2 = D1.plusDays(1);
+        try (PipelineOnItsOwnDatabase p = PipelineOnItsOwnDatabase.start(work, "stop", StopInAPartition.class)) {
+            assertThat(run(p, D1, out, 3).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            StopInAPartition.armed.set(true);
+
+            JobExecution stopped = run(p, d2, out, 3);
+
+            assertThat(stopped.getStatus()).isEqualTo(BatchStatus.STOPPED);
+            assertThat(statuses(stopped)).containsEntry(NightlyStepNames.CLASSIFY_ACCOUNTS, BatchStatus.STOPPED)
+                    .containsEntry("classifyAccountsPartition:partition0", BatchStatus.STOPPED);
+            assertThat(Files.exists(out.resolve(day(d2)))).isFalse();
+
+            assertThat(p.runner().restart(d2).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            for (LocalDate d = d2.plusDays(1); d.isBefore(D1.plusDays(NIGHTS)); d = d.plusDays(1)) {
+                assertThat(run(p, d, out, 3).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            }
+        }
+        assertSameFiles(undisturbed, out, "stopped and restarted");
+    }
+
+    @Test
     void aFailedPartitionFailsTheNightAndTheRestartRunsOnlyItOnTheStoredRanges() throws Exception {
-        Path undisturbed = runNights(1);
         Path out = work.resolve("restarted");
         LocalDate d2 = D1.plusDays(1);
         try (PipelineOnItsOwnDatabase p = PipelineOnItsOwnDatabase.start(work, "restart", FailOnePartition.class)) {
@@ -119,7 +148,7 @@ class PartitionedNightsTest {
     }
 
     /** Runs every night with {@code n} partitions into a database of its own; returns the output folder. */
-    Path runNights(int n) throws Exception {
+    static Path runNights(Path work, int n) throws Exception {
         Path out = work.resolve("out-" + n);
         try (PipelineOnItsOwnDatabase p = PipelineOnItsOwnDatabase.start(work, "partitions" + n)) {
             for (int i = 0; i < NIGHTS; i++) {
@@ -132,12 +161,12 @@ class PartitionedNightsTest {
         return out;
     }
 
-    JobExecution run(PipelineOnItsOwnDatabase p, LocalDate date, Path out, int partitions) throws Exception {
+    static JobExecution run(PipelineOnItsOwnDatabase p, LocalDate date, Path out, int partitions) throws Exception {
         return p.runner().run(new RunParameters(date, in, out, policy.toString(), partitions));
     }
 
     /** Every partitioned step ran as n partitions, on n threads when n > 1, and no part file is left. */
-    void assertSplit(JobExecution night, int n) {
+    static void assertSplit(JobExecution night, int n) {
         for (PartitionPlan plan : PartitionPlan.values()) {
             List<StepExecution> partitions = night.getStepExecutions().stream()
                     .filter(s -> s.getStepName().startsWith(plan.worker() + ":")).toList();
@@ -192,6 +221,22 @@ class PartitionedNightsTest {
         Map<String, BatchStatus> out = new LinkedHashMap<>();
         e.getStepExecutions().forEach(s -> out.put(s.getStepName(), s.getStatus()));
         return out;
+    }
+
+    /** A stop asked (as {@code stop --date D} asks it) from partition 0 of classifyAccounts, after its first chunk. */
+    @TestConfiguration
+    static class StopInAPartition {
+        static final AtomicBoolean armed = new AtomicBoolean();
+
+        @Bean
+        static FaultInjector stopFromAPartition(@Lazy JobOperator jobOperator) {
+            return FaultInjector.after("classificationWriter", "write", () -> {
+                StepExecution step = StepSynchronizationManager.getContext().getStepExecution();
+                if (step.getStepName().endsWith(":partition0") && armed.getAndSet(false)) {
+                    jobOperator.stop(step.getJobExecution());
+                }
+            });
+        }
     }
 
     /** The production classification writer, made to fail once in one partition after its n-th chunk's rows are written. */

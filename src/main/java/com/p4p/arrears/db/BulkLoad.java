@@ -1,43 +1,29 @@
 package com.p4p.arrears.db;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLWarning;
-import java.sql.Statement;
-import java.sql.Types;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.mysql.cj.jdbc.JdbcStatement;
-
 /**
- * Rows for MySQL's {@code LOAD DATA LOCAL INFILE}, built in memory and streamed to the server by the
- * driver ({@link JdbcStatement#setLocalInfileInputStream}): no file, no per-row statement, no
- * client-side parameter binding. The load runs on the connection of the caller's transaction, so it
- * commits or rolls back with the chunk like any insert.
+ * Rows for MySQL's {@code LOAD DATA LOCAL INFILE}, built in memory, then written into a table on the
+ * connection of the caller's transaction, so they commit or roll back with the chunk like any insert.
  * <p>
- * With LOCAL the server turns errors into warnings (a duplicate key is skipped, a too long value
- * truncated), so {@link #into} checks that every row was inserted and that nothing was warned about,
- * and fails (rolling the chunk back) otherwise: a load is exactly as strict as the inserts it replaces.
+ * The write is exactly as strict as the inserts it replaces ({@link StrictCounts}): every row inserted
+ * as given and nothing warned about (with LOCAL the server turns errors into warnings: a duplicate key
+ * skipped, a too long value truncated), else it fails, rolling the chunk back.
  * <p>
  * Format: tab-separated, LF-terminated, backslash escapes, {@code \N} for NULL, UTF-8.
  * <p>
- * Where the server or the driver refuses LOAD DATA LOCAL ({@link BulkPath}), the same rows go as
- * multi-row INSERT (REPLACE, INSERT IGNORE) statements of the same values, checked the same way: a
- * plain insert fails on a duplicate key, and every row must be inserted with no warning.
+ * How the rows reach the table is decided per data source ({@link BulkPath}): streamed by the driver as
+ * one load ({@link LoadDataLocal}), or, where the server or the driver refuses LOAD DATA LOCAL, the same
+ * values as multi-row INSERT (REPLACE, INSERT IGNORE) statements ({@link BatchedInsert}). This class is
+ * the rows and that choice; the callers do not know which path ran.
  */
 public final class BulkLoad {
-
-    /** MySQL's "Duplicate entry ... for key ...". */
-    private static final int ER_DUP_ENTRY = 1062;
 
     private byte[] buf;
     private int size;
@@ -170,6 +156,11 @@ public final class BulkLoad {
         return new String(buf, 0, size, StandardCharsets.UTF_8);
     }
 
+    /** The rows' size in bytes, as loaded. */
+    int byteSize() {
+        return size;
+    }
+
     /**
      * Loads the rows into {@code table (columns)} on the current transaction's connection.
      *
@@ -188,29 +179,10 @@ public final class BulkLoad {
             return;
         }
         if (batched(jdbc)) {
-            insertBatched(jdbc, "REPLACE", table, columns, false);
-            return;
+            BatchedInsert.run(jdbc, "REPLACE", table, columns, this, false);
+        } else {
+            LoadDataLocal.replace(jdbc, buf, size, rows, table, columns);
         }
-        byte[] data = buf;
-        int length = size;
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(new ByteArrayInputStream(data, 0, length));
-                long affected = statement.executeLargeUpdate(sql(table, "REPLACE", columns));
-                SQLWarning warning = statement.getWarnings();
-                // a replaced row counts twice (deleted and inserted)
-                if (affected < rows || affected > 2L * rows || warning != null) {
-                    throw new IllegalStateException("loading " + rows + " rows into " + table + " affected " + affected
-                            + (warning == null ? "" : "; the database warned: " + warning.getMessage()));
-                }
-            }
-            return null;
-        });
-    }
-
-    private static String sql(String table, String mode, String columns) {
-        return "LOAD DATA LOCAL INFILE '" + table + ".tsv' " + mode + " INTO TABLE " + table + " CHARACTER SET utf8mb4"
-                + " FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (" + columns + ")";
     }
 
     /**
@@ -237,154 +209,14 @@ public final class BulkLoad {
             return new Loaded(0, List.of());
         }
         if (batched(jdbc)) {
-            return insertBatched(jdbc, duplicatesAllowed ? "INSERT IGNORE" : "INSERT", table, columns, duplicatesAllowed);
+            return BatchedInsert.run(jdbc, duplicatesAllowed ? "INSERT IGNORE" : "INSERT", table, columns, this,
+                    duplicatesAllowed);
         }
-        byte[] data = buf;
-        int length = size;
-        String sql = sql(table, "", columns);
-        return jdbc.execute((ConnectionCallback<Loaded>) connection -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(new ByteArrayInputStream(data, 0, length));
-                long inserted = statement.executeLargeUpdate(sql);
-                SQLWarning warning = statement.getWarnings();
-                if (inserted == rows && warning == null) {
-                    return new Loaded(inserted, List.of());
-                }
-                if (duplicatesAllowed && onlyDuplicateKeys(warning)) {
-                    long warnings;
-                    try (ResultSet count = statement.executeQuery("SHOW COUNT(*) WARNINGS")) {
-                        count.next();
-                        warnings = count.getLong(1);
-                    }
-                    if (warnings == rows - inserted) {
-                        // one duplicate-key warning per skipped row, and nothing else
-                        return new Loaded(inserted, duplicateKeys(warning, warnings));
-                    }
-                }
-                throw new IllegalStateException("loading " + rows + " rows into " + table + " inserted " + inserted
-                        + (warning == null ? "" : "; the database warned: " + warning.getMessage()));
-            }
-        });
-    }
-
-    /** The quoted key values of the listed warnings, or null unless all {@code count} were listed. */
-    private static List<String> duplicateKeys(SQLWarning warning, long count) {
-        List<String> keys = new ArrayList<>();
-        for (SQLWarning w = warning; w != null; w = w.getNextWarning()) {
-            String message = w.getMessage();
-            int open = message == null ? -1 : message.indexOf('\'');
-            int close = open < 0 ? -1 : message.indexOf('\'', open + 1);
-            if (close < 0) {
-                return null;
-            }
-            keys.add(message.substring(open + 1, close));
-        }
-        return keys.size() == count ? keys : null;
-    }
-
-    private static boolean onlyDuplicateKeys(SQLWarning warning) {
-        for (SQLWarning w = warning; w != null; w = w.getNextWarning()) {
-            if (w.getErrorCode() != ER_DUP_ENTRY) {
-                return false;
-            }
-        }
-        return true;
+        return LoadDataLocal.insert(jdbc, buf, size, rows, table, columns, duplicatesAllowed);
     }
 
     private static boolean batched(JdbcTemplate jdbc) {
         return BulkPath.of(jdbc.getDataSource()) == BulkPath.BATCHED_INSERT;
-    }
-
-    /** Rows per statement of the batched path: a few round trips per chunk, far below any packet limit. */
-    private static final int SLICE_ROWS = 2_000;
-    private static final int SLICE_BYTES = 2 << 20;
-    /** Below the server's limit of placeholders per prepared statement, should the driver prepare on the server. */
-    private static final int SLICE_PARAMETERS = 60_000;
-
-    /**
-     * The batched path: the rows as multi-row {@code verb} statements on the current transaction's
-     * connection, slice by slice, each checked as a load is (every row inserted, no warning; with
-     * {@code duplicatesAllowed}, INSERT IGNORE's skipped rows may only be duplicate keys).
-     */
-    private Loaded insertBatched(JdbcTemplate jdbc, String verb, String table, String columns, boolean duplicatesAllowed) {
-        int width = columns.split(",").length;
-        List<String[]> values = values(width);
-        long averageBytes = Math.max(1, size / rows);
-        int slice = (int) Math.max(1, Math.min(Math.min(SLICE_ROWS, SLICE_PARAMETERS / width), SLICE_BYTES / averageBytes));
-        boolean replace = verb.equals("REPLACE");
-        return jdbc.execute((ConnectionCallback<Loaded>) connection -> {
-            long inserted = 0;
-            List<String> keys = new ArrayList<>();
-            String fullSql = null;
-            for (int from = 0; from < values.size(); from += slice) {
-                int n = Math.min(slice, values.size() - from);
-                String sql = n == slice && fullSql != null ? fullSql : insertSql(verb, table, columns, width, n);
-                if (n == slice) {
-                    fullSql = sql;
-                }
-                try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                    int p = 1;
-                    for (int r = from; r < from + n; r++) {
-                        for (String v : values.get(r)) {
-                            if (v == null) {
-                                statement.setNull(p++, Types.VARCHAR);
-                            } else {
-                                statement.setString(p++, v);
-                            }
-                        }
-                    }
-                    long affected = statement.executeLargeUpdate();
-                    SQLWarning warning = statement.getWarnings();
-                    if (replace) {
-                        // a replaced row counts twice (deleted and inserted)
-                        if (affected < n || affected > 2L * n || warning != null) {
-                            throw new IllegalStateException("replacing " + n + " rows in " + table + " affected " + affected
-                                    + (warning == null ? "" : "; the database warned: " + warning.getMessage()));
-                        }
-                        inserted += n;
-                        continue;
-                    }
-                    if (affected == n && warning == null) {
-                        inserted += n;
-                        continue;
-                    }
-                    if (duplicatesAllowed && onlyDuplicateKeys(warning)) {
-                        long warnings;
-                        try (Statement count = connection.createStatement();
-                             ResultSet rs = count.executeQuery("SHOW COUNT(*) WARNINGS")) {
-                            rs.next();
-                            warnings = rs.getLong(1);
-                        }
-                        if (warnings == n - affected) {
-                            inserted += affected;
-                            List<String> sliceKeys = duplicateKeys(warning, warnings);
-                            keys = keys == null || sliceKeys == null ? null : keys;
-                            if (keys != null) {
-                                keys.addAll(sliceKeys);
-                            }
-                            continue;
-                        }
-                    }
-                    throw new IllegalStateException("inserting " + n + " rows into " + table + " inserted " + affected
-                            + (warning == null ? "" : "; the database warned: " + warning.getMessage()));
-                }
-            }
-            return new Loaded(inserted, keys);
-        });
-    }
-
-    private static String insertSql(String verb, String table, String columns, int width, int rows) {
-        StringBuilder row = new StringBuilder(2 * width + 1).append('(');
-        for (int c = 0; c < width; c++) {
-            row.append(c == 0 ? "?" : ",?");
-        }
-        row.append(')');
-        StringBuilder sql = new StringBuilder(64 + rows * (row.length() + 1));
-        sql.append(verb).append(" INTO ").append(table).append(" (").append(columns).append(") VALUES ");
-        for (int r = 0; r < rows; r++) {
-            sql.append(r == 0 ? "" : ",").append(row);
-        }
-        return sql.toString();
     }
 
     /**
@@ -393,50 +225,7 @@ public final class BulkLoad {
      * @throws IllegalStateException when a row has not {@code width} fields (a load would warn)
      */
     List<String[]> values(int width) {
-        List<String[]> out = new ArrayList<>(rows);
-        byte[] field = new byte[256];
-        int length = 0;
-        boolean isNull = false;
-        String[] row = new String[width];
-        int column = 0;
-        for (int i = 0; i < size; i++) {
-            byte b = buf[i];
-            if (b == '\\') {
-                byte e = buf[++i];
-                if (e == 'N' && length == 0 && (i + 1 == size || buf[i + 1] == '\t' || buf[i + 1] == '\n')) {
-                    isNull = true;
-                    continue;
-                }
-                b = (byte) switch (e) {
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    case '0' -> 0;
-                    default -> e;
-                };
-            } else if (b == '\t' || b == '\n') {
-                if (column == width) {
-                    throw new IllegalStateException("a row has more than the " + width + " columns loaded");
-                }
-                row[column++] = isNull ? null : new String(field, 0, length, StandardCharsets.UTF_8);
-                length = 0;
-                isNull = false;
-                if (b == '\n') {
-                    if (column != width) {
-                        throw new IllegalStateException("a row has " + column + " of the " + width + " columns loaded");
-                    }
-                    out.add(row);
-                    row = new String[width];
-                    column = 0;
-                }
-                continue;
-            }
-            if (length == field.length) {
-                field = Arrays.copyOf(field, 2 * length);
-            }
-            field[length++] = b;
-        }
-        return out;
+        return TsvValues.read(buf, size, rows, width);
     }
 
     private void separator() {

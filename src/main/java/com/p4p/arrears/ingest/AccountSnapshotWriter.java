@@ -50,23 +50,15 @@ public class AccountSnapshotWriter implements ItemWriter<Validated<AccountRow>> 
             return;
         }
         Tally tally = new Tally(chunk.getItems().get(0).lineNumber(), chunk.size());
-        List<Validated.Rejected<?>> rejects = new ArrayList<>();
-        List<AccountRow> valid = new ArrayList<>();
-        for (Validated<AccountRow> v : chunk) {
-            if (v instanceof Validated.Rejected<AccountRow> r) {
-                rejects.add(r);
-            } else if (v instanceof Validated.Valid<AccountRow> ok) {
-                valid.add(ok.row());
-            }
-        }
-        Map<String, Known> known = load(valid);
+        Validated.Split<AccountRow> rows = Validated.split(chunk);
+        Map<String, Known> known = load(rows.valid());
         List<AccountRow> apply = new ArrayList<>();
         List<Object[]> holdChanges = new ArrayList<>();
         List<Break> conflicts = new ArrayList<>();
-        for (AccountRow row : valid) {
+        for (AccountRow row : rows.valid()) {
             Known k = known.get(row.accountId());
             if (k != null && !k.row().currency().equals(row.currency())) {
-                rejects.add(new Validated.Rejected<>(row.lineNumber(), RejectReason.CURRENCY_CHANGE, row.raw()));
+                rows.rejects().add(new Validated.Rejected<>(row.lineNumber(), RejectReason.CURRENCY_CHANGE, row.raw()));
             } else if (k != null && businessDate.equals(k.snapshotDate())) {
                 if (k.row().sameContent(row)) {
                     tally.duplicate++;
@@ -84,9 +76,9 @@ public class AccountSnapshotWriter implements ItemWriter<Validated<AccountRow>> 
                 known.put(row.accountId(), new Known(row, businessDate));
             }
         }
-        tally.rejected = rejects.size();
-        rejects.sort((a, b) -> Long.compare(a.lineNumber(), b.lineNumber()));
-        log.insertRejects(businessDate, Source.ACCOUNTS, rejects);
+        tally.rejected = rows.rejects().size();
+        rows.rejects().sort((a, b) -> Long.compare(a.lineNumber(), b.lineNumber()));
+        log.insertRejects(businessDate, Source.ACCOUNTS, rows.rejects());
         upsert(apply);
         // the hold each night had, for what-if and explain (SPEC 11): account keeps only the latest
         jdbc.batchUpdate("INSERT INTO account_hold_change (account_id, business_date, enforcement_hold) VALUES (?,?,?)",

@@ -6,11 +6,11 @@ import java.time.LocalDate;
 /**
  * The value rules of SPEC 2: ids, dates and amounts, taken exactly as written.
  * <p>
- * Each rule is a plain loop over the characters rather than a regular expression: they run for
- * several fields of every row of a night (tens of millions of values), where a Matcher per value was
- * most of validation's cost. The rules, as expressions: an id is {@code [A-Za-z0-9_.-]{1,64}}, a date
- * {@code [0-9]{4}-[0-9]{2}-[0-9]{2}} naming a real day, a decimal {@code [+-]?[0-9]+(\.[0-9]+)?}, a
- * whole number {@code [0-9]+}; FieldRulesTest holds the implementation to those expressions.
+ * Each rule is a plain loop over the characters, no regular expression (they run for several fields
+ * of every row of a night; README, Performance). The rules, as expressions: an id is
+ * {@code [A-Za-z0-9_.-]{1,64}}, a date {@code [0-9]{4}-[0-9]{2}-[0-9]{2}} naming a real day, a decimal
+ * {@code [+-]?[0-9]+(\.[0-9]+)?}, a whole number {@code [0-9]+}; FieldRulesTest holds the
+ * implementation to those expressions.
  */
 public final class FieldRules {
 

@@ -1,5 +1,8 @@
 package com.p4p.arrears.ingest;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** What validation made of one data row: a parsed row, or a reject with its reason. */
 public sealed interface Validated<T> {
 
@@ -17,5 +20,21 @@ public sealed interface Validated<T> {
     }
 
     record Rejected<T>(long lineNumber, RejectReason reason, String raw) implements Validated<T> {
+    }
+
+    /** A chunk's results apart: the valid rows and the rejects, each in chunk order (both lists mutable). */
+    record Split<T>(List<T> valid, List<Rejected<?>> rejects) {
+    }
+
+    static <T> Split<T> split(Iterable<? extends Validated<T>> results) {
+        Split<T> split = new Split<>(new ArrayList<>(), new ArrayList<>());
+        for (Validated<T> v : results) {
+            if (v instanceof Rejected<T> r) {
+                split.rejects().add(r);
+            } else if (v instanceof Valid<T> ok) {
+                split.valid().add(ok.row());
+            }
+        }
+        return split;
     }
 }

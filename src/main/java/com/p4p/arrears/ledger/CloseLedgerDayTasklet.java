@@ -30,11 +30,10 @@ import com.p4p.arrears.policy.Policy;
  * The day's postings (of the suspense release, spend and payments steps) are the entries after the
  * last one of the previous close ({@code ledger_day}). Their movements per account come, on MySQL,
  * from the sums the posting steps kept as their chunks committed ({@link DayPostings}), written with
- * LOAD DATA: no pass over the day's entries, which took most of the close (sorting 11M entries by
- * account, then a second pass for late charges). Those sums are taken only if they provably hold
- * exactly the day's entries (their entry-id ranges run from the previous close to the ledger's last
- * entry); otherwise (a night restarted in a new process, H2, an entry from anywhere else) the entries
- * are summed in the database, set-based, in two passes. The SQL, and its H2 and MySQL forms, are in
+ * LOAD DATA: no pass over the day's entries (README, Performance: what that pass cost). Those sums are
+ * taken only if they provably hold exactly the day's entries (their entry-id ranges run from the
+ * previous close to the ledger's last entry); otherwise (a night restarted in a new process, H2, an
+ * entry from anywhere else) the entries are summed in the database, set-based, in two passes. The SQL, and its H2 and MySQL forms, are in
  * {@link LedgerDayStore}; this class is the order of the close and its checks.
  */
 public class CloseLedgerDayTasklet implements Tasklet {

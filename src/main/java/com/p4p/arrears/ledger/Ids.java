@@ -7,7 +7,7 @@ import com.p4p.arrears.ingest.FieldRules;
 /**
  * Id lists for {@code IN (...)} lookups of a whole chunk. Ids are validated (1-64 characters of
  * {@code A-Z a-z 0-9 _ - .}, SPEC 2) before they get here, so they are written into the SQL as
- * literals: binding thousands of parameters per chunk cost the driver more than the server's lookup.
+ * literals, not bound as parameters (README, Performance: why).
  * Anything else is refused here, never quoted: the check is what makes the literal safe.
  */
 public final class Ids {

@@ -122,8 +122,8 @@ class LedgerDayStore {
 
     /** account_day_delta by summing the day's entries in the database: one pass, sorted by account. */
     void sumDayEntries(long after, Date day) {
-        // A million groups overflow MySQL's default in-memory temporary table (16 MB) and the on-disk one took
-        // 137 s for 11M entries; sorting in a large enough buffer (allocated as needed) takes 20 s.
+        // A million groups overflow MySQL's default in-memory temporary table (16 MB) and the on-disk one is
+        // several times slower than sorting in a large enough buffer (allocated as needed; README, Performance).
         if (!h2) {
             jdbc.execute("SET SESSION sort_buffer_size = " + SORT_BUFFER);
         }
@@ -190,8 +190,8 @@ class LedgerDayStore {
      * Adds each account's movement of the day (account_day_delta) to its running totals and moves its
      * earliest refund or chargeback date (the ageing anchor of an account without spend).
      * <p>
-     * MySQL through INSERT ... ON DUPLICATE KEY UPDATE: MariaDB's multi-table UPDATE of a million accounts
-     * through a join took 17 s, this 13. Each row updated moves totals_as_of, so the server counts it twice
+     * MySQL through INSERT ... ON DUPLICATE KEY UPDATE (faster on MariaDB than a multi-table UPDATE through
+     * a join; README, Performance). Each row updated moves totals_as_of, so the server counts it twice
      * and a row inserted (an unknown account) once. H2 through the equivalent MERGE.
      *
      * @return how many existing accounts were updated, or -1 when a row of account_day_delta had no account

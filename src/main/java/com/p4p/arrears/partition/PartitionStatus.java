@@ -46,7 +46,7 @@ public final class PartitionStatus {
             }
             ExecutionContext c = p.getExecutionContext();
             String worker = c.containsKey(PartitionKeys.WORKER) ? c.getString(PartitionKeys.WORKER) : "-";
-            String failure = p.getStatus().isUnsuccessful() ? PartitionFailures.rootCause(p.getExitStatus()
+            String failure = p.getStatus().isUnsuccessful() ? PartitionAggregator.rootCause(p.getExitStatus()
                     .getExitDescription()) : "";
             out.add(new Partition(name, p.getStatus().name(), p.getReadCount(), p.getWriteCount(), worker,
                     range(plan.get(), c), failure));

@@ -48,7 +48,7 @@ public class PartitionedSteps {
                     + ", not " + worker.getName());
         }
         return builder.partitioner(plan.worker(), partitioner(plan)).step(worker).partitionHandler(handler)
-                .aggregator(new PartitionFailures()).build();
+                .aggregator(new PartitionAggregator()).build();
     }
 
     private Partitioner partitioner(PartitionPlan plan) {

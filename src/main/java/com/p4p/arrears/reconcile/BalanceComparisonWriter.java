@@ -51,18 +51,10 @@ public class BalanceComparisonWriter implements ItemWriter<Validated<BalanceRow>
             return;
         }
         Tally tally = new Tally(chunk.getItems().get(0).lineNumber(), chunk.size());
-        List<Validated.Rejected<?>> rejects = new ArrayList<>();
-        List<BalanceRow> valid = new ArrayList<>();
-        for (Validated<BalanceRow> v : chunk) {
-            if (v instanceof Validated.Rejected<BalanceRow> r) {
-                rejects.add(r);
-            } else if (v instanceof Validated.Valid<BalanceRow> ok) {
-                valid.add(ok.row());
-            }
-        }
-        tally.rejected = rejects.size();
+        Validated.Split<BalanceRow> rows = Validated.split(chunk);
+        tally.rejected = rows.rejects().size();
         Set<String> ids = new LinkedHashSet<>();
-        valid.forEach(r -> ids.add(r.accountId()));
+        rows.valid().forEach(r -> ids.add(r.accountId()));
         Map<String, BalanceRow> firstRows = new HashMap<>();
         Map<String, LedgerAccount> accounts = new HashMap<>();
         if (!ids.isEmpty()) {
@@ -80,7 +72,7 @@ public class BalanceComparisonWriter implements ItemWriter<Validated<BalanceRow>
         SqlRows reported = new SqlRows("INSERT INTO balance_report (business_date, account_id, balance, currency,"
                 + " line_number, disposition) VALUES", "");
         String source = Source.BALANCES.code();
-        for (BalanceRow row : valid) {
+        for (BalanceRow row : rows.valid()) {
             BalanceRow first = firstRows.get(row.accountId());
             if (first != null) {
                 if (first.sameContent(row)) {
@@ -116,7 +108,7 @@ public class BalanceComparisonWriter implements ItemWriter<Validated<BalanceRow>
             reported.row().date(businessDate).id(row.accountId()).decimal(row.balance()).id(row.currency())
                     .number(row.lineNumber()).id(disposition);
         }
-        log.insertRejects(businessDate, Source.BALANCES, rejects);
+        log.insertRejects(businessDate, Source.BALANCES, rows.rejects());
         reported.execute(jdbc);
         breaks.insert(businessDate, raised);
         log.insertTally(businessDate, Source.BALANCES, tally);

@@ -7,7 +7,11 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Breaks raised by runs, and the resolution of suspense breaks. */
+/**
+ * Records the breaks a run raises in recon_break, in one batched insert: a night's own (intraday_file
+ * NULL), or through {@link IntradayBreaks} a lifted intraday file's (SPEC 13), marked with the file's time.
+ * Resolving UNKNOWN_ACCOUNT breaks is the suspense release's ({@code SuspenseReleaseWriter}).
+ */
 @Repository
 public class BreakRepository {
 

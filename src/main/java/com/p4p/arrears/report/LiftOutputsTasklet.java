@@ -28,8 +28,6 @@ import com.p4p.arrears.reconcile.BreakType;
  */
 public class LiftOutputsTasklet implements Tasklet {
 
-    private static final String[] DISPOSITIONS = {"posted", "rejected", "duplicate", "conflict", "suspended", "currency_mismatch"};
-
     private final LocalDate businessDate;
     private final String fileTime;
     private final Path outputRoot;
@@ -104,27 +102,14 @@ public class LiftOutputsTasklet implements Tasklet {
     private List<SummaryRow> summary(Date day) {
         Object[] file = jdbc.queryForObject("SELECT data_rows, control_total FROM intraday_file WHERE business_date = ?"
                 + " AND file_time = ?", (rs, i) -> new Object[]{rs.getLong(1), rs.getString(2)}, day, fileTime);
-        long[] t = jdbc.queryForObject("SELECT COALESCE(SUM(rows_read),0), COALESCE(SUM(posted),0),"
-                + " COALESCE(SUM(rejected),0), COALESCE(SUM(duplicate),0), COALESCE(SUM(conflict),0),"
-                + " COALESCE(SUM(suspended),0), COALESCE(SUM(currency_mismatch),0) FROM intraday_tally"
-                + " WHERE business_date = ? AND file_time = ?", (rs, i) -> {
-                    long[] v = new long[7];
-                    for (int c = 0; c < 7; c++) {
-                        v[c] = rs.getLong(c + 1);
-                    }
-                    return v;
-                }, day, fileTime);
+        FileTally t = FileTally.sum(jdbc, "intraday_tally", "business_date = ? AND file_time = ?", day, fileTime);
         String key = Source.PAYMENTS.code();
         List<SummaryRow> rows = new ArrayList<>();
-        rows.add(new SummaryRow("rows", key, Long.toString(t[0])));
-        long accounted = 0;
-        for (int d = 0; d < DISPOSITIONS.length; d++) {
-            rows.add(new SummaryRow(DISPOSITIONS[d], key, Long.toString(t[d + 1])));
-            accounted += t[d + 1];
-        }
-        if (accounted != t[0] || t[0] != (Long) file[0]) {
+        t.addTo(rows, key);
+        long accounted = t.accounted();
+        if (accounted != t.rows() || t.rows() != (Long) file[0]) {
             throw new IllegalStateException("lift of " + businessDate + " " + fileTime + ": the trailer vouched for "
-                    + file[0] + " rows, " + t[0] + " were read and " + accounted + " have a disposition");
+                    + file[0] + " rows, " + t.rows() + " were read and " + accounted + " have a disposition");
         }
         rows.add(new SummaryRow("control_total", key, (String) file[1]));
         Map<String, Long> breaks = new HashMap<>();

@@ -30,8 +30,6 @@ import com.p4p.arrears.reconcile.BreakType;
  */
 public class ReconSummaryBuilder {
 
-    private static final String[] DISPOSITIONS = {"posted", "rejected", "duplicate", "conflict", "suspended", "currency_mismatch"};
-
     public static final String INV_DISPOSITIONS = "rows = posted + rejected + duplicate + conflict + suspended + currency_mismatch";
     public static final String INV_TRAILER = "trailer record_count = rows read";
     public static final String INV_MOVEMENT = "closing = opening + credits - debits";
@@ -69,28 +67,15 @@ public class ReconSummaryBuilder {
             if (file == null) {
                 continue; // balances not delivered: not read this run
             }
-            long[] t = jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(rows_read),0), COALESCE(SUM(posted),0),"
-                    + " COALESCE(SUM(rejected),0), COALESCE(SUM(duplicate),0), COALESCE(SUM(conflict),0),"
-                    + " COALESCE(SUM(suspended),0), COALESCE(SUM(currency_mismatch),0) FROM ingest_tally"
-                    + " WHERE business_date = ? AND source = ?", (rs, i) -> {
-                        long[] v = new long[7];
-                        for (int c = 0; c < 7; c++) {
-                            v[c] = rs.getLong(c + 2);
-                        }
-                        return v;
-                    }, day, source.code());
             String key = source.code();
-            rows.add(new SummaryRow("rows", key, Long.toString(t[0])));
-            long accounted = 0;
-            for (int d = 0; d < DISPOSITIONS.length; d++) {
-                rows.add(new SummaryRow(DISPOSITIONS[d], key, Long.toString(t[d + 1])));
-                accounted += t[d + 1];
+            FileTally t = FileTally.sum(jdbc, "ingest_tally", "business_date = ? AND source = ?", day, key);
+            t.addTo(rows, key);
+            long accounted = t.accounted();
+            if (accounted != t.rows()) {
+                problems.add(broken(INV_DISPOSITIONS, key, t.rows() + " rows read but " + accounted + " dispositions"));
             }
-            if (accounted != t[0]) {
-                problems.add(broken(INV_DISPOSITIONS, key, t[0] + " rows read but " + accounted + " dispositions"));
-            }
-            if (t[0] != (Long) file[0]) {
-                problems.add(broken(INV_TRAILER, key, "the trailer vouched for " + file[0] + " rows but " + t[0]
+            if (t.rows() != (Long) file[0]) {
+                problems.add(broken(INV_TRAILER, key, "the trailer vouched for " + file[0] + " rows but " + t.rows()
                         + " were read"));
             }
             if (source == Source.SPEND || source == Source.PAYMENTS) {

@@ -1,5 +1,7 @@
 package com.p4p.arrears.report;
 
+import static com.p4p.arrears.report.html.HtmlText.esc;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -168,9 +170,5 @@ public final class WhatIfOutputs {
                     .append("</td></tr>\n");
         }
         h.append("</tbody>\n</table>\n");
-    }
-
-    private static String esc(String s) {
-        return FinanceReportHtml.esc(s);
     }
 }

@@ -18,6 +18,7 @@ import com.p4p.arrears.report.FinanceReport.FileControl;
 import com.p4p.arrears.report.FinanceReport.StageLine;
 import com.p4p.arrears.report.FinanceReport.SuspenseLine;
 import com.p4p.arrears.report.FinanceReport.TrendPoint;
+import com.p4p.arrears.report.html.HtmlText;
 import com.p4p.arrears.support.ReportPage;
 
 /** The page itself, from hand-made reports: checks that fail show as failing, text is escaped, nothing is fetched. */
@@ -102,13 +103,13 @@ class FinanceReportHtmlTest {
 
     @Test
     void amountsGetThousandsSeparatorsAndNothingElseChanges() {
-        assertThat(FinanceReportHtml.grouped("0")).isEqualTo("0");
-        assertThat(FinanceReportHtml.grouped("999.99")).isEqualTo("999.99");
-        assertThat(FinanceReportHtml.grouped("1000")).isEqualTo("1,000");
-        assertThat(FinanceReportHtml.grouped("-1234567.5000")).isEqualTo("-1,234,567.5000");
-        assertThat(FinanceReportHtml.grouped("-100.00")).isEqualTo("-100.00");
-        assertThat(FinanceReportHtml.grouped("379043.005")).isEqualTo("379,043.005");
-        assertThat(FinanceReportHtml.grouped("")).isEmpty();
+        assertThat(HtmlText.grouped("0")).isEqualTo("0");
+        assertThat(HtmlText.grouped("999.99")).isEqualTo("999.99");
+        assertThat(HtmlText.grouped("1000")).isEqualTo("1,000");
+        assertThat(HtmlText.grouped("-1234567.5000")).isEqualTo("-1,234,567.5000");
+        assertThat(HtmlText.grouped("-100.00")).isEqualTo("-100.00");
+        assertThat(HtmlText.grouped("379043.005")).isEqualTo("379,043.005");
+        assertThat(HtmlText.grouped("")).isEmpty();
     }
 
     @Test

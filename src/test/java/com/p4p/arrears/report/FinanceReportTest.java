@@ -23,6 +23,7 @@ import org.w3c.dom.Element;
 
 import com.p4p.arrears.ops.NightlyRunner;
 import com.p4p.arrears.ops.RunParameters;
+import com.p4p.arrears.report.html.HtmlText;
 import com.p4p.arrears.support.NightFiles;
 import com.p4p.arrears.support.Outputs;
 import com.p4p.arrears.support.PipelineTest;
@@ -173,11 +174,11 @@ class FinanceReportTest {
                 buckets.put(g.getAttribute("data-bucket"), (owed.signum() == 0 ? "0" : owed.stripTrailingZeros()
                         .toPlainString()) + " in " + g.getAttribute("data-accounts"));
                 assertThat(g.getTextContent()).as("the bar's label shows its amount")
-                        .contains(FinanceReportHtml.grouped(g.getAttribute("data-owed")));
+                        .contains(HtmlText.grouped(g.getAttribute("data-owed")));
             }
             shown.put(currency, buckets);
             assertThat(chart.getElementsByTagName("h3").item(0).getTextContent())
-                    .isEqualTo(currency + ": " + FinanceReportHtml.grouped(o.summary("owed", currency)) + " owed");
+                    .isEqualTo(currency + ": " + HtmlText.grouped(o.summary("owed", currency)) + " owed");
         }
         assertThat(shown).as(o.dir() + " ageing").isEqualTo(expected);
     }
