@@ -127,7 +127,7 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
         }
         prepared = true;
         if (ledger.bulkLoads() && !intraday) {
-            accounts = ledger.accountDirectory(businessDate);
+            accounts = ledger.accountDirectory(businessDate, LedgerRepository.currentRun());
             suspended = accounts == null ? null : ledger.openSuspenseFilter(source);
         }
     }

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.springframework.batch.core.scope.context.StepContext;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -96,18 +98,21 @@ public class LedgerRepository {
     /**
      * Every account's currency in memory while a date is posted, or null when there are more accounts than
      * {@code pipeline.posting.account-directory-max} (posting then looks them up chunk by chunk). One
-     * directory per date and account count, shared read-only by the date's posting partitions and by the
-     * day's sums (loaded once, not once per partition).
+     * directory per night (date and job execution), shared read-only by its posting partitions and by the
+     * day's sums (loaded once, not once per partition); another night, or another run of the night, loads
+     * its own.
+     *
+     * @param run the job execution posting (null: unknown, always a fresh directory)
      */
-    public AccountDirectory accountDirectory(LocalDate postedDate) {
-        long accounts = jdbc.queryForObject("SELECT COUNT(*) FROM account", Long.class);
+    public AccountDirectory accountDirectory(LocalDate postedDate, Long run) {
         synchronized (this) {
             PostingDirectory cached = directory;
-            if (cached != null && cached.date().equals(postedDate) && cached.accounts() == accounts) {
+            if (run != null && cached != null && cached.date().equals(postedDate) && run.equals(cached.run())) {
                 return cached.directory();
             }
+            long accounts = jdbc.queryForObject("SELECT COUNT(*) FROM account", Long.class);
             AccountDirectory loaded = accounts > accountDirectoryMax ? null : loadDirectory();
-            directory = new PostingDirectory(postedDate, accounts, loaded);
+            directory = new PostingDirectory(postedDate, run, loaded);
             return loaded;
         }
     }
@@ -121,15 +126,25 @@ public class LedgerRepository {
         return cached != null && cached.date().equals(postedDate) ? cached.directory() : null;
     }
 
-    /** Loads the date's directory unless done: before entries of the date are reported to the day's sums. */
+    /**
+     * Loads the night's directory unless it is there: before entries of the date are reported to the day's
+     * sums (a release of suspense posts before the posting steps load theirs).
+     */
     private void ensureDirectory(LocalDate postedDate) {
+        Long run = currentRun();
         PostingDirectory cached = directory;
-        if (cached == null || !cached.date().equals(postedDate)) {
-            accountDirectory(postedDate);
+        if (cached == null || !cached.date().equals(postedDate) || run == null || !run.equals(cached.run())) {
+            accountDirectory(postedDate, run);
         }
     }
 
-    private record PostingDirectory(LocalDate date, long accounts, AccountDirectory directory) {
+    /** The job execution of the step calling (null outside a step). */
+    static Long currentRun() {
+        StepContext step = StepSynchronizationManager.getContext();
+        return step == null ? null : step.getStepExecution().getJobExecutionId();
+    }
+
+    private record PostingDirectory(LocalDate date, Long run, AccountDirectory directory) {
     }
 
     private AccountDirectory loadDirectory() {
