@@ -127,7 +127,7 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
         }
         prepared = true;
         if (ledger.bulkLoads() && !intraday) {
-            accounts = ledger.accountDirectory(businessDate, LedgerRepository.currentRun());
+            accounts = ledger.accountDirectory(businessDate);
             suspended = accounts == null ? null : ledger.openSuspenseFilter(source);
         }
     }

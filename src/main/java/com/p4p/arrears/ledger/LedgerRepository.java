@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.springframework.batch.core.scope.context.StepContext;
-import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -41,16 +39,15 @@ public class LedgerRepository {
     private final JdbcTemplate jdbc;
     private final DayPostingsTracker posted;
 
-    private final long accountDirectoryMax;
+    private final NightAccounts nightAccounts;
     private volatile Boolean bulkLoads;
-    private volatile PostingDirectory directory;
     private volatile JdbcTemplate streaming;
 
     public LedgerRepository(JdbcTemplate jdbc,
                             @Value("${pipeline.posting.account-directory-max:10000000}") long accountDirectoryMax) {
         this.jdbc = jdbc;
-        this.posted = new DayPostingsTracker(this::loadedDirectory);
-        this.accountDirectoryMax = accountDirectoryMax;
+        this.nightAccounts = new NightAccounts(jdbc, this::streaming, accountDirectoryMax);
+        this.posted = new DayPostingsTracker(nightAccounts::loaded);
     }
 
     /** The sums of the day's postings, kept as they commit (for the close). */
@@ -96,64 +93,11 @@ public class LedgerRepository {
     }
 
     /**
-     * Every account's currency in memory while a date is posted, or null when there are more accounts than
-     * {@code pipeline.posting.account-directory-max} (posting then looks them up chunk by chunk). One
-     * directory per night (date and job execution), shared read-only by its posting partitions and by the
-     * day's sums (loaded once, not once per partition); another night, or another run of the night, loads
-     * its own.
-     *
-     * @param run the job execution posting (null: unknown, always a fresh directory)
+     * Every account's currency in memory while a date is posted, or null when there are too many accounts
+     * (posting then looks them up chunk by chunk): one per night, shared by its partitions ({@link NightAccounts}).
      */
-    public AccountDirectory accountDirectory(LocalDate postedDate, Long run) {
-        synchronized (this) {
-            PostingDirectory cached = directory;
-            if (run != null && cached != null && cached.date().equals(postedDate) && run.equals(cached.run())) {
-                return cached.directory();
-            }
-            long accounts = jdbc.queryForObject("SELECT COUNT(*) FROM account", Long.class);
-            AccountDirectory loaded = accounts > accountDirectoryMax ? null : loadDirectory();
-            directory = new PostingDirectory(postedDate, run, loaded);
-            return loaded;
-        }
-    }
-
-    /**
-     * The directory loaded for posting this date, without asking the database (null: none); for the day's
-     * sums, whose thread must never wait for a connection the posting threads hold.
-     */
-    AccountDirectory loadedDirectory(LocalDate postedDate) {
-        PostingDirectory cached = directory;
-        return cached != null && cached.date().equals(postedDate) ? cached.directory() : null;
-    }
-
-    /**
-     * Loads the night's directory unless it is there: before entries of the date are reported to the day's
-     * sums (a release of suspense posts before the posting steps load theirs).
-     */
-    private void ensureDirectory(LocalDate postedDate) {
-        Long run = currentRun();
-        PostingDirectory cached = directory;
-        if (cached == null || !cached.date().equals(postedDate) || run == null || !run.equals(cached.run())) {
-            accountDirectory(postedDate, run);
-        }
-    }
-
-    /** The job execution of the step calling (null outside a step). */
-    static Long currentRun() {
-        StepContext step = StepSynchronizationManager.getContext();
-        return step == null ? null : step.getStepExecution().getJobExecutionId();
-    }
-
-    private record PostingDirectory(LocalDate date, Long run, AccountDirectory directory) {
-    }
-
-    private AccountDirectory loadDirectory() {
-        AccountDirectory directory = new AccountDirectory();
-        // in id order (the primary key's: no sort), so that entry numbers follow it too
-        streaming().query("SELECT account_id, currency FROM account ORDER BY account_id", rs -> {
-            directory.add(rs.getString(1), rs.getString(2));
-        });
-        return directory;
+    public AccountDirectory accountDirectory(LocalDate postedDate) {
+        return nightAccounts.of(postedDate, NightAccounts.currentRun());
     }
 
     /** A filter of the ids of a source's items waiting in suspense. */
@@ -218,7 +162,7 @@ public class LedgerRepository {
             long before = trackDay ? lastEntryId() : 0;
             LedgerLoadLines.rows(items, LedgerLoadLines::none, postedDate).into(jdbc, "ledger_entry", LedgerLoadLines.COLUMNS);
             if (trackDay) {
-                ensureDirectory(postedDate);
+                nightAccounts.ensure(postedDate);
                 posted.inserted(postedDate, items, before);
             }
         } else {
@@ -252,7 +196,7 @@ public class LedgerRepository {
                 .intoSkippingDuplicateKeys(jdbc, "ledger_entry", LedgerLoadLines.COLUMNS);
         long skips = items.size() - loaded.inserted();
         if (skips == 0) {
-            ensureDirectory(postedDate);
+            nightAccounts.ensure(postedDate);
             posted.inserted(postedDate, items, before);
             return items;
         }
@@ -281,7 +225,7 @@ public class LedgerRepository {
                 inserted.add(i);
             }
         }
-        ensureDirectory(postedDate);
+        nightAccounts.ensure(postedDate);
         posted.inserted(postedDate, inserted, before);
         return inserted;
     }
