@@ -31,7 +31,9 @@ public class NightlyJobConfiguration {
     public Job nightlyJob(JobRepository jobRepository, DataSource dataSource, GracefulShutdown shutdown,
                           StepMetrics metrics, NightMetricsPusher nightMetrics,
                           Step verifyDelivery, Step ingestAccounts, Step releaseSuspense, Step ingestSpend,
-                          Step ingestPayments, Step closeLedgerDay, Step compareBalances, Step findMissingBalances,
+                          Step ingestSpendDeferred, Step ingestPayments, Step ingestPaymentsDeferred,
+                          Step closeLedgerDay, Step compareBalances, Step compareBalancesDeferred,
+                          Step findMissingBalances,
                           Step classifyAccounts, Step writeAccountFiles, Step writeOutputs) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new BulkPathListener(dataSource)) // first: LOAD DATA LOCAL or batched inserts, for every step
@@ -41,10 +43,13 @@ public class NightlyJobConfiguration {
                 .start(verifyDelivery)             // headers and trailers of all the date's files, before any posting
                 .next(ingestAccounts)              // the accounts snapshot
                 .next(releaseSuspense)             // items waiting for accounts that arrived today
-                .next(ingestSpend)                 // click charges
-                .next(ingestPayments)              // payments, refunds, chargebacks
+                .next(ingestSpend)                 // click charges, in partitions by line range
+                .next(ingestSpendDeferred)         // then those that depend on an earlier row, in line order
+                .next(ingestPayments)              // payments, refunds, chargebacks, likewise
+                .next(ingestPaymentsDeferred)
                 .next(closeLedgerDay)              // account balances and per-currency totals
                 .next(compareBalances)             // the platform's balances against the ledger, when delivered
+                .next(compareBalancesDeferred)     // an account's later rows, in line order
                 .next(findMissingBalances)         // accounts the platform did not report
                 .next(classifyAccounts)            // ageing, stages, enforcement actions, credit impact
                 .next(writeAccountFiles)           // the files sorted by account, as hidden parts (one per partition)

@@ -65,7 +65,7 @@ public class AccountSnapshotWriter implements ItemWriter<Validated<AccountRow>> 
                 } else {
                     tally.conflict++;
                     conflicts.add(new Break(BreakType.CONFLICTING_DUPLICATE, Source.ACCOUNTS.code(), row.accountId(),
-                            row.accountId(), null, null, null, row.currency()));
+                            row.accountId(), null, null, null, row.currency(), row.lineNumber()));
                 }
             } else {
                 tally.posted++;

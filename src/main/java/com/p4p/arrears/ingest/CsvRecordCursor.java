@@ -1,11 +1,11 @@
 package com.p4p.arrears.ingest;
 
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.Reader;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,10 @@ import com.opencsv.RFC4180ParserBuilder;
  * <li>a malformed record (bad quoting) costs one line, not the rest of the file: it is returned as a
  * malformed record of its first line and reading resumes on the next line, so the trailer and every
  * other row are still seen;</li>
- * <li>a position (the next physical line) that a restart can seek back to.</li>
+ * <li>a position (the next physical line) that a restart can seek back to;</li>
+ * <li>each record's byte offset: a cursor {@link #open(Path, long, long) opened} at the offset of any
+ * record it returned reads the same records from there on as this one does (after a malformed record
+ * the lines it swallowed are re-read, so the next record starts on a line of its own either way).</li>
  * </ul>
  */
 public final class CsvRecordCursor implements Closeable {
@@ -38,22 +41,48 @@ public final class CsvRecordCursor implements Closeable {
     private final Deque<NumberedLine> pushedBack = new ArrayDeque<>();
     private long nextLine = 1;
 
-    private record NumberedLine(long number, String text) {
+    private record NumberedLine(long number, String text, long byteOffset) {
     }
 
-    private CsvRecordCursor(Reader reader) {
-        this.lines = new PhysicalLineReader(reader);
+    private CsvRecordCursor(InputStream in, long byteOffset, long lineNumber) {
+        this.lines = new PhysicalLineReader(in, byteOffset, lineNumber);
+        this.nextLine = lineNumber;
     }
 
     public static CsvRecordCursor open(Path file) throws IOException {
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        return new CsvRecordCursor(new InputStreamReader(Files.newInputStream(file), utf8));
+        return open(file, 0, 1);
     }
 
+    /**
+     * A cursor that starts reading at a line of the file.
+     *
+     * @param byteOffset where that line starts (a {@link CsvRecord#byteOffset()} of a record read from the
+     *                   file's start, or 0)
+     * @param lineNumber its number (1 with offset 0)
+     */
+    public static CsvRecordCursor open(Path file, long byteOffset, long lineNumber) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        try {
+            in.skipNBytes(byteOffset);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        return new CsvRecordCursor(in, byteOffset, lineNumber);
+    }
+
+    /** A cursor over text (tests): its UTF-8 bytes. */
     static CsvRecordCursor of(Reader reader) {
-        return new CsvRecordCursor(reader);
+        try {
+            StringBuilder text = new StringBuilder();
+            char[] buf = new char[8192];
+            for (int n = reader.read(buf); n >= 0; n = reader.read(buf)) {
+                text.append(buf, 0, n);
+            }
+            return new CsvRecordCursor(new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)), 0, 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The physical line the next record search starts on. */
@@ -102,7 +131,7 @@ public final class CsvRecordCursor implements Closeable {
         if (raw.indexOf("\"") >= 0 && !isRfc4180(raw)) {
             return malformed(first, consumed);
         }
-        return new CsvRecord(first.number(), raw.toString(), fields);
+        return new CsvRecord(first.number(), raw.toString(), fields, first.byteOffset());
     }
 
     private static String[] concat(String[] head, String[] tail) {
@@ -162,7 +191,7 @@ public final class CsvRecordCursor implements Closeable {
         if (!pushedBack.isEmpty()) {
             nextLine = pushedBack.peek().number();
         }
-        return new CsvRecord(first.number(), first.text(), null);
+        return new CsvRecord(first.number(), first.text(), null, first.byteOffset());
     }
 
     private NumberedLine nextPhysical() throws IOException {
@@ -174,7 +203,7 @@ public final class CsvRecordCursor implements Closeable {
             if (text == null) {
                 return null;
             }
-            line = new NumberedLine(lines.lineNumber(), text);
+            line = new NumberedLine(lines.lineNumber(), text, lines.lineOffset());
         }
         nextLine = line.number() + 1;
         return line;

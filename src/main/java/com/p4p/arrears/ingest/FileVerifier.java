@@ -9,9 +9,13 @@ import java.nio.file.Path;
 /**
  * Checks a delivered file's header and trailer (SPEC 2) before anything of its date is posted:
  * the trailer's record count must equal the data rows, and its control total the sum of the amount
- * column over the rows that have the header's width and a decimal amount.
+ * column over the rows that have the header's width and a decimal amount. The same pass plans the
+ * file's partitions ({@link DeliveryScan}).
  */
 public final class FileVerifier {
+
+    /** Sizes the filter of ids seen: fewer bytes than a real row, so it errs on the roomy side. */
+    private static final long ID_FILTER_BYTES_PER_ROW = 32;
 
     private FileVerifier() {
     }
@@ -23,6 +27,8 @@ public final class FileVerifier {
         }
         try (CsvRecordCursor cursor = CsvRecordCursor.open(file)) {
             Header header = Header.of(source, cursor.next(), name);
+            DeliveryScan scan = DeliveryScan.scans(source)
+                    ? new DeliveryScan(source, header, Files.size(file) / ID_FILTER_BYTES_PER_ROW) : null;
             long rows = 0;
             BigDecimal total = BigDecimal.ZERO;
             CsvRecord last = null;
@@ -30,6 +36,9 @@ public final class FileVerifier {
                 if (last != null) {
                     rows++;
                     total = total.add(amountOf(source, header, last));
+                    if (scan != null) {
+                        scan.row(last);
+                    }
                 }
                 last = row;
             }
@@ -44,7 +53,8 @@ public final class FileVerifier {
                         + " column sums to " + total.toPlainString() + " (difference "
                         + total.subtract(trailer.controlTotal()).toPlainString() + ")");
             }
-            return new VerifiedFile(source, file, rows, source.amountColumn() == null ? null : total);
+            return new VerifiedFile(source, file, rows, source.amountColumn() == null ? null : total,
+                    scan == null ? null : scan.plan(last));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

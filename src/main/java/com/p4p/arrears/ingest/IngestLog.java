@@ -7,9 +7,13 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import com.p4p.arrears.db.BulkLoad;
+
 /** Rejected rows and per-chunk disposition tallies: the record that every row is accounted for. */
 @Repository
 public class IngestLog {
+
+    private static final int LOAD_SLICE = 50_000;
 
     private final JdbcTemplate jdbc;
 
@@ -39,10 +43,37 @@ public class IngestLog {
     }
 
     public void recordVerifiedFile(LocalDate businessDate, VerifiedFile file) {
-        jdbc.update("DELETE FROM input_file WHERE business_date = ? AND source = ?", Date.valueOf(businessDate), file.source().code());
-        jdbc.update("INSERT INTO input_file (business_date, source, file_name, data_rows, control_total) VALUES (?,?,?,?,?)",
-                Date.valueOf(businessDate), file.source().code(), file.path().toString(), file.dataRows(),
-                file.controlTotal() == null ? null : file.controlTotal().toPlainString());
+        Date day = Date.valueOf(businessDate);
+        String source = file.source().code();
+        DeliveryScan.Plan plan = file.plan();
+        jdbc.update("DELETE FROM input_file WHERE business_date = ? AND source = ?", day, source);
+        jdbc.update("INSERT INTO input_file (business_date, source, file_name, data_rows, control_total, trailer_line,"
+                        + " trailer_byte) VALUES (?,?,?,?,?,?,?)",
+                day, source, file.path().toString(), file.dataRows(),
+                file.controlTotal() == null ? null : file.controlTotal().toPlainString(),
+                plan == null ? null : plan.trailerLine(), plan == null ? null : plan.trailerByte());
+        // a re-delivered file replaces the plan of the one verified before
+        jdbc.update("DELETE FROM input_mark WHERE business_date = ? AND source = ?", day, source);
+        jdbc.update("DELETE FROM deferred_row WHERE business_date = ? AND source = ?", day, source);
+        if (plan == null) {
+            return;
+        }
+        BulkLoad rows = new BulkLoad();
+        for (int i = 0; i < plan.markCount(); i++) {
+            DeliveryScan.Mark m = plan.mark(i);
+            rows.date(businessDate).text(source).number(m.ordinal()).number(m.line()).number(m.byteOffset()).endRow();
+        }
+        rows.into(jdbc, "input_mark", "business_date, source, ordinal, line_number, byte_offset");
+        rows.clear();
+        long[] lines = plan.deferredLines();
+        long[] bytes = plan.deferredBytes();
+        for (int i = 0; i < lines.length; i++) {
+            rows.date(businessDate).text(source).number(lines[i]).number(bytes[i]).endRow();
+            if (rows.rows() == LOAD_SLICE || i == lines.length - 1) {
+                rows.into(jdbc, "deferred_row", "business_date, source, line_number, byte_offset");
+                rows.clear();
+            }
+        }
     }
 
     /** Row dispositions of one chunk. */

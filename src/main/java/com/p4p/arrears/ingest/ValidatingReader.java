@@ -15,7 +15,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * previous chunk: parsing and validation (the JVM's share of ingestion) overlap the database's share
  * instead of alternating with it. A bounded queue holds at most about a chunk's rows.
  * <p>
- * For the step it is the {@link CsvRowReader} followed by the {@link RowValidator}, row for row: it
+ * For the step it is the {@link InputRows} followed by the {@link RowValidator}, row for row: it
  * hands out every row's validation result in file order, and saves as its restart position the
  * position that the plain reader would have saved after the last row handed out (not the read-ahead
  * one), under the same key; a restart seeks there and reads ahead again.
@@ -25,7 +25,7 @@ public class ValidatingReader<T> implements ItemStreamReader<Validated<T>> {
     private static final int BATCH = 256;
     private static final int DEFAULT_AHEAD = 16 * BATCH;
 
-    private final CsvRowReader rows;
+    private final InputRows rows;
     private final RowValidator<T> validator;
     private final Function<T, byte[]> preparer;
     private final int batchesAhead;
@@ -33,10 +33,10 @@ public class ValidatingReader<T> implements ItemStreamReader<Validated<T>> {
     private Thread worker;
     private List<Item<T>> current = List.of();
     private int next;
-    private long position = -1;
+    private InputRows.Position position;
     private boolean ended;
 
-    private record Item<T>(Validated<T> value, long positionAfter) {
+    private record Item<T>(Validated<T> value, InputRows.Position positionAfter) {
     }
 
     private record Failure(Throwable error) {
@@ -44,7 +44,7 @@ public class ValidatingReader<T> implements ItemStreamReader<Validated<T>> {
 
     private static final Object END = new Object();
 
-    public ValidatingReader(CsvRowReader rows, RowValidator<T> validator) {
+    public ValidatingReader(InputRows rows, RowValidator<T> validator) {
         this(rows, validator, DEFAULT_AHEAD, null);
     }
 
@@ -55,7 +55,7 @@ public class ValidatingReader<T> implements ItemStreamReader<Validated<T>> {
      * @param preparer  encodes each valid row the way the writer will write it, on this reader's thread
      *                  (so the writer only copies bytes); null: none
      */
-    public ValidatingReader(CsvRowReader rows, RowValidator<T> validator, int rowsAhead, Function<T, byte[]> preparer) {
+    public ValidatingReader(InputRows rows, RowValidator<T> validator, int rowsAhead, Function<T, byte[]> preparer) {
         this.rows = rows;
         this.validator = validator;
         this.preparer = preparer;
@@ -131,8 +131,8 @@ public class ValidatingReader<T> implements ItemStreamReader<Validated<T>> {
 
     @Override
     public void update(ExecutionContext context) {
-        if (position >= 0) {
-            context.putLong(CsvRowReader.POSITION_KEY, position);
+        if (position != null) {
+            position.saveIn(context);
         }
     }
 

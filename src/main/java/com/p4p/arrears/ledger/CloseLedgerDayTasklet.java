@@ -138,11 +138,11 @@ public class CloseLedgerDayTasklet implements Tasklet {
         if (sums == null) {
             return null;
         }
-        long last = store.lastEntryId();
-        if (!sums.covers(after, last) && sums.usable() && sums.firstEntryId() > after) {
+        long count = store.entriesAfter(after);
+        if (!sums.covers(after, count) && sums.usable() && sums.firstEntryId() > after) {
             addLifted(sums, after);
         }
-        return sums.covers(after, last) ? sums : null;
+        return sums.covers(after, count) ? sums : null;
     }
 
     /**

@@ -16,11 +16,12 @@ import com.p4p.arrears.ingest.LedgerItem;
  * the ledger day would otherwise sum from the day's entries (debits, credits, spend charged on the
  * date, earliest refund or chargeback date, and spend per earlier charge date). Plain Java.
  * <p>
- * Each insert comes with the entry-id range it filled: (highest id before it, highest id after it].
- * The sums hold exactly the day's entries when those ranges follow each other without a hole from the
- * previous close's last entry to the ledger's highest entry ({@link #covers}): an insert that was
- * rolled back leaves no hole (the next one starts at the same highest id), an entry from anywhere
- * else, or inserts this process did not see (a restart), do.
+ * Each insert comes with the ledger's highest entry id before it; its entries have higher ids. Entries
+ * are added only once their transaction committed, each once, so the sums hold exactly the day's
+ * entries when they hold as many entries as the ledger has after the previous close's last one and
+ * none before it ({@link #covers}): an entry from anywhere else, or inserts this process did not see (a
+ * restart), make the counts differ. A proof by count holds whatever order concurrent chunks (partitions)
+ * take ids in and commit in; a rolled-back insert adds nothing and leaves nothing.
  * <p>
  * Amounts are exact: whole ten-thousandths (the ledger's DECIMAL scale) in longs. An amount with more
  * digits, a sum that would overflow or an account missing from the directory makes the sums
@@ -55,7 +56,6 @@ public final class DayPostings {
     private long entries;
     private boolean usable;
     private long firstEntryId = -1;
-    private long lastEntryId = -1;
 
     /** @param accounts every account that can be posted to (null: none known, the sums are unusable) */
     public DayPostings(LocalDate businessDate, AccountDirectory accounts) {
@@ -79,21 +79,16 @@ public final class DayPostings {
     /**
      * Adds entries that were posted (committed) with this business date as their posted date.
      *
-     * @param afterId the ledger's highest entry id before they were inserted
-     * @param lastId  its highest entry id after: the entries are all the ledger holds in between
+     * @param afterId the ledger's highest entry id (as the inserting transaction saw it) before they were inserted
      */
-    public void add(List<LedgerItem> posted, long afterId, long lastId) {
+    public void add(List<LedgerItem> posted, long afterId) {
         if (!usable) {
             return;
         }
-        if (lastEntryId >= 0 && afterId != lastEntryId || lastId - afterId < posted.size()) {
-            giveUp(); // a hole: entries these sums do not hold
-            return;
-        }
-        if (firstEntryId < 0) {
+        // the lowest id any insert started after: every entry held is above it
+        if (firstEntryId < 0 || afterId < firstEntryId) {
             firstEntryId = afterId;
         }
-        lastEntryId = lastId;
         try {
             for (LedgerItem item : posted) {
                 add(item);
@@ -175,14 +170,14 @@ public final class DayPostings {
     }
 
     /**
-     * Whether the sums hold every entry with an id in (afterId, lastId] and no other: the day's
-     * entries, given the previous close's last entry id and the ledger's highest one.
+     * Whether the sums hold exactly the day's entries, given the previous close's last entry id and how
+     * many entries the ledger has after it.
      */
-    public boolean covers(long afterId, long lastId) {
+    public boolean covers(long afterId, long entriesAfter) {
         if (!usable) {
             return false;
         }
-        return entries == 0 ? afterId == lastId : firstEntryId == afterId && lastEntryId == lastId;
+        return entries == entriesAfter && (entries == 0 || firstEntryId >= afterId);
     }
 
     /** Visits the accounts with postings in account id order (the byte order of the ledger's ids). */

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -18,10 +18,11 @@ import com.p4p.arrears.ingest.LedgerItem;
 
 /**
  * Keeps this process's {@link DayPostings} of the business date being posted: every ledger insert
- * reports its entries and the entry-id range they filled, and they are added once the chunk's
- * transaction has committed (a chunk rolled back adds nothing). The close takes the sums only if their
- * ranges cover the day's entries ({@link DayPostings#covers}); after a restart in a new process, or
- * with an entry from anywhere else, they do not, and the close sums the entries in the database.
+ * reports its entries and the ledger's highest entry id before it, and they are added once the chunk's
+ * transaction has committed (a chunk rolled back adds nothing), from any number of partitions' threads.
+ * The close takes the sums only if they hold as many entries as the ledger has since the previous close
+ * ({@link DayPostings#covers}); after a restart in a new process, or with an entry from anywhere else,
+ * they do not, and the close sums the entries in the database.
  * <p>
  * The adding runs on a thread of its own, in commit order (a bounded queue: a chunk's writer waits only
  * if it is several chunks behind), so that it overlaps the database's work instead of adding to the
@@ -33,13 +34,16 @@ public class DayPostingsTracker {
     static final Duration WAIT = Duration.ofMinutes(2);
 
     private final BlockingQueue<Runnable> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
-    private final Supplier<AccountDirectory> directory;
+    private final Function<LocalDate, AccountDirectory> directory;
     private Thread worker;
     /** Only the worker thread touches it. */
     private DayPostings current;
 
-    /** @param directory every account (null when there are too many to hold): asked once per date */
-    public DayPostingsTracker(Supplier<AccountDirectory> directory) {
+    /**
+     * @param directory every account of a date being posted (null when there are too many to hold, or not
+     *                  loaded): asked once per date, on the tracker's thread, so it must not wait on the database
+     */
+    public DayPostingsTracker(Function<LocalDate, AccountDirectory> directory) {
         this.directory = directory;
     }
 
@@ -47,9 +51,8 @@ public class DayPostingsTracker {
      * Entries inserted in the current transaction with this posted date; added when it commits.
      *
      * @param afterId the ledger's highest entry id before the insert
-     * @param lastId  its highest entry id after it
      */
-    public void inserted(LocalDate postedDate, List<LedgerItem> entries, long afterId, long lastId) {
+    public void inserted(LocalDate postedDate, List<LedgerItem> entries, long afterId) {
         if (entries.isEmpty()) {
             return;
         }
@@ -60,7 +63,7 @@ public class DayPostingsTracker {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                submit(() -> day(postedDate).add(entries, afterId, lastId));
+                submit(() -> day(postedDate).add(entries, afterId));
             }
         });
     }
@@ -105,7 +108,7 @@ public class DayPostingsTracker {
     private DayPostings day(LocalDate date) {
         if (current == null || !current.businessDate().equals(date)) {
             // only one date is posted at a time, after its accounts step: the account table stays as it is
-            current = new DayPostings(date, directory.get());
+            current = new DayPostings(date, directory.apply(date));
         }
         return current;
     }

@@ -74,8 +74,9 @@ class LedgerDayStore {
                 Long.class, day);
     }
 
-    long lastEntryId() {
-        return jdbc.queryForObject("SELECT COALESCE(MAX(entry_id), 0) FROM ledger_entry", Long.class);
+    /** How many entries the ledger has after this entry id (a primary-key range: the day's entries). */
+    long entriesAfter(long after) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry WHERE entry_id > ?", Long.class, after);
     }
 
     /** Of the entries after {@code after} up to {@code upTo}: how many, and how many posted on {@code day}. */

@@ -127,7 +127,7 @@ public class LedgerPostingWriter implements ItemWriter<Validated<LedgerItem>> {
         }
         prepared = true;
         if (ledger.bulkLoads() && !intraday) {
-            accounts = ledger.accountDirectory();
+            accounts = ledger.accountDirectory(businessDate);
             suspended = accounts == null ? null : ledger.openSuspenseFilter(source);
         }
     }

@@ -39,15 +39,15 @@ public class LedgerRepository {
     private final JdbcTemplate jdbc;
     private final DayPostingsTracker posted;
 
-    private final long accountDirectoryMax;
+    private final NightAccounts nightAccounts;
     private volatile Boolean bulkLoads;
     private volatile JdbcTemplate streaming;
 
     public LedgerRepository(JdbcTemplate jdbc,
                             @Value("${pipeline.posting.account-directory-max:10000000}") long accountDirectoryMax) {
         this.jdbc = jdbc;
-        this.posted = new DayPostingsTracker(this::accountDirectory);
-        this.accountDirectoryMax = accountDirectoryMax;
+        this.nightAccounts = new NightAccounts(jdbc, this::streaming, accountDirectoryMax);
+        this.posted = new DayPostingsTracker(nightAccounts::loaded);
     }
 
     /** The sums of the day's postings, kept as they commit (for the close). */
@@ -93,20 +93,11 @@ public class LedgerRepository {
     }
 
     /**
-     * Every account's currency in memory, or null when there are more accounts than
-     * {@code pipeline.posting.account-directory-max} (posting then looks them up chunk by chunk).
+     * Every account's currency in memory while a date is posted, or null when there are too many accounts
+     * (posting then looks them up chunk by chunk): one per night, shared by its partitions ({@link NightAccounts}).
      */
-    public AccountDirectory accountDirectory() {
-        long accounts = jdbc.queryForObject("SELECT COUNT(*) FROM account", Long.class);
-        if (accounts > accountDirectoryMax) {
-            return null;
-        }
-        AccountDirectory directory = new AccountDirectory();
-        // in id order (the primary key's: no sort), so that entry numbers follow it too
-        streaming().query("SELECT account_id, currency FROM account ORDER BY account_id", rs -> {
-            directory.add(rs.getString(1), rs.getString(2));
-        });
-        return directory;
+    public AccountDirectory accountDirectory(LocalDate postedDate) {
+        return nightAccounts.of(postedDate, NightAccounts.currentRun());
     }
 
     /** A filter of the ids of a source's items waiting in suspense. */
@@ -171,7 +162,8 @@ public class LedgerRepository {
             long before = trackDay ? lastEntryId() : 0;
             LedgerLoadLines.rows(items, LedgerLoadLines::none, postedDate).into(jdbc, "ledger_entry", LedgerLoadLines.COLUMNS);
             if (trackDay) {
-                posted.inserted(postedDate, items, before, lastEntryId());
+                nightAccounts.ensure(postedDate);
+                posted.inserted(postedDate, items, before);
             }
         } else {
             insertItems("INSERT INTO ledger_entry (" + ITEM_COLUMNS + ", posted_date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -204,7 +196,8 @@ public class LedgerRepository {
                 .intoSkippingDuplicateKeys(jdbc, "ledger_entry", LedgerLoadLines.COLUMNS);
         long skips = items.size() - loaded.inserted();
         if (skips == 0) {
-            posted.inserted(postedDate, items, before, lastEntryId());
+            nightAccounts.ensure(postedDate);
+            posted.inserted(postedDate, items, before);
             return items;
         }
         Set<Long> skipped = DuplicateKeys.skippedLines(items, source, loaded.duplicateKeys());
@@ -232,7 +225,8 @@ public class LedgerRepository {
                 inserted.add(i);
             }
         }
-        posted.inserted(postedDate, inserted, before, lastEntryId());
+        nightAccounts.ensure(postedDate);
+        posted.inserted(postedDate, inserted, before);
         return inserted;
     }
 

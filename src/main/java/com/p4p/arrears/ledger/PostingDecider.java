@@ -46,7 +46,7 @@ public final class PostingDecider {
                 } else {
                     tally.conflict++;
                     breaks.add(Break.compared(BreakType.CONFLICTING_DUPLICATE, source, item.id(), item.accountId(),
-                            holder.amount(), item.amount(), item.currency()));
+                            holder.amount(), item.amount(), item.currency()).atLine(item.lineNumber()));
                 }
                 continue;
             }
@@ -56,19 +56,21 @@ public final class PostingDecider {
                 taken.put(item.id(), item);
                 suspend.add(item);
                 breaks.add(Break.ofRow(BreakType.UNKNOWN_ACCOUNT, source, item.id(), item.accountId(),
-                        item.amount(), item.currency()));
+                        item.amount(), item.currency()).atLine(item.lineNumber()));
                 continue;
             }
             if (!currency.equals(item.currency())) {
                 tally.currencyMismatch++;
                 breaks.add(Break.ofRow(BreakType.CURRENCY_MISMATCH, source, item.id(), item.accountId(),
-                        item.amount(), item.currency()));
+                        item.amount(), item.currency()).atLine(item.lineNumber()));
                 continue;
             }
             tally.posted++;
             taken.put(item.id(), item);
             post.add(item);
-            breaks.addAll(postingBreaks(item, postedPayments));
+            for (Break b : postingBreaks(item, postedPayments)) {
+                breaks.add(b.atLine(item.lineNumber()));
+            }
         }
         return new Decisions(post, suspend, breaks);
     }

@@ -15,6 +15,9 @@ import javax.sql.DataSource;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
+import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,6 +28,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import com.p4p.arrears.NightlyStepFactory;
 import com.p4p.arrears.ingest.CsvRowReader;
+import com.p4p.arrears.ingest.DeferredRowReader;
+import com.p4p.arrears.ingest.DeferredRows;
+import com.p4p.arrears.ingest.LineRange;
+import com.p4p.arrears.ingest.RowValidator;
 import com.p4p.arrears.ingest.IngestLog;
 import com.p4p.arrears.ingest.LedgerItem;
 import com.p4p.arrears.ingest.PaymentRowValidator;
@@ -33,6 +40,9 @@ import com.p4p.arrears.ingest.SpendRowValidator;
 import com.p4p.arrears.ingest.Validated;
 import com.p4p.arrears.ingest.ValidatingReader;
 import com.p4p.arrears.ops.ProgressLogger;
+import com.p4p.arrears.partition.LineRangePartitioner;
+import com.p4p.arrears.partition.PartitionPlan;
+import com.p4p.arrears.partition.PartitionedSteps;
 import com.p4p.arrears.policy.PolicyProvider;
 import com.p4p.arrears.reconcile.BreakRepository;
 
@@ -54,23 +64,61 @@ public class PostingSteps {
                 .listener(new ProgressLogger("items", step -> -1)).build();
     }
 
+    /**
+     * Spend, in partitions by line range ({@link PartitionPlan#INGEST_SPEND}); the rows that depend on an
+     * earlier row of the file are left to {@link #ingestSpendDeferred}.
+     */
     @Bean
-    public Step ingestSpend(NightlyStepFactory steps, PlatformTransactionManager transactionManager,
-                            ValidatingReader<LedgerItem> spendRows, LedgerPostingWriter spendWriter) {
-        return steps.step(INGEST_SPEND).<Validated<LedgerItem>, Validated<LedgerItem>>chunk(steps.chunkSize(INGEST_SPEND))
-                .transactionManager(transactionManager)
-                .reader(spendRows).writer(spendWriter)
-                .listener(steps.progressOf(Source.SPEND)).build();
+    public Step ingestSpend(NightlyStepFactory steps, PartitionedSteps partitioned, Step ingestSpendPartition) {
+        return partitioned.manager(PartitionPlan.INGEST_SPEND, steps.step(INGEST_SPEND), ingestSpendPartition);
+    }
+
+    /** One partition of spend: its range's rows, posted chunk by chunk. */
+    @Bean
+    public Step ingestSpendPartition(NightlyStepFactory steps, PartitionedSteps partitioned,
+                                     PlatformTransactionManager transactionManager,
+                                     ValidatingReader<LedgerItem> spendRangeRows, LedgerPostingWriter spendWriter) {
+        return posting(partitioned.worker(PartitionPlan.INGEST_SPEND), steps, INGEST_SPEND, transactionManager,
+                spendRangeRows, spendWriter).build();
+    }
+
+    /** Spend rows that depend on an earlier row of the file, after every partition, in line order. */
+    @Bean
+    public Step ingestSpendDeferred(NightlyStepFactory steps, PlatformTransactionManager transactionManager,
+                                    ValidatingReader<LedgerItem> spendDeferredRows, LedgerPostingWriter spendWriter) {
+        return posting(steps.step(PartitionPlan.INGEST_SPEND.deferred()), steps, INGEST_SPEND, transactionManager,
+                spendDeferredRows, spendWriter).build();
+    }
+
+    /** Payments, as spend ({@link PartitionPlan#INGEST_PAYMENTS}). */
+    @Bean
+    public Step ingestPayments(NightlyStepFactory steps, PartitionedSteps partitioned, Step ingestPaymentsPartition) {
+        return partitioned.manager(PartitionPlan.INGEST_PAYMENTS, steps.step(INGEST_PAYMENTS), ingestPaymentsPartition);
     }
 
     @Bean
-    public Step ingestPayments(NightlyStepFactory steps, PlatformTransactionManager transactionManager,
-                               ValidatingReader<LedgerItem> paymentsRows, LedgerPostingWriter paymentsWriter) {
-        return steps.step(INGEST_PAYMENTS)
-                .<Validated<LedgerItem>, Validated<LedgerItem>>chunk(steps.chunkSize(INGEST_PAYMENTS))
-                .transactionManager(transactionManager)
-                .reader(paymentsRows).writer(paymentsWriter)
-                .listener(steps.progressOf(Source.PAYMENTS)).build();
+    public Step ingestPaymentsPartition(NightlyStepFactory steps, PartitionedSteps partitioned,
+                                        PlatformTransactionManager transactionManager,
+                                        ValidatingReader<LedgerItem> paymentsRangeRows,
+                                        LedgerPostingWriter paymentsWriter) {
+        return posting(partitioned.worker(PartitionPlan.INGEST_PAYMENTS), steps, INGEST_PAYMENTS, transactionManager,
+                paymentsRangeRows, paymentsWriter).build();
+    }
+
+    @Bean
+    public Step ingestPaymentsDeferred(NightlyStepFactory steps, PlatformTransactionManager transactionManager,
+                                       ValidatingReader<LedgerItem> paymentsDeferredRows,
+                                       LedgerPostingWriter paymentsWriter) {
+        return posting(steps.step(PartitionPlan.INGEST_PAYMENTS.deferred()), steps, INGEST_PAYMENTS,
+                transactionManager, paymentsDeferredRows, paymentsWriter).build();
+    }
+
+    /** A posting chunk step; chunks sized by the manager step's key ({@code pipeline.chunk-size.ingestSpend}). */
+    private static ChunkOrientedStepBuilder<Validated<LedgerItem>, Validated<LedgerItem>> posting(StepBuilder step,
+            NightlyStepFactory steps, String sizedAs, PlatformTransactionManager transactionManager,
+            ValidatingReader<LedgerItem> reader, LedgerPostingWriter writer) {
+        return step.<Validated<LedgerItem>, Validated<LedgerItem>>chunk(steps.chunkSize(sizedAs))
+                .transactionManager(transactionManager).reader(reader).writer(writer);
     }
 
     @Bean
@@ -99,15 +147,29 @@ public class PostingSteps {
         return new SuspenseReleaseWriter(date, jdbc, ledger, breaks);
     }
 
+    /** The rows of one partition's line range of the spend file, read and validated ahead. */
     @Bean
     @StepScope
-    public ValidatingReader<LedgerItem> spendRows(@Value(BUSINESS_DATE_VALUE) LocalDate date,
-                                                  @Value(INPUT_VALUE) String input, @Value(POLICY_VALUE) String policy,
-                                                  PolicyProvider policies, LedgerRepository ledger,
-                                                  NightlyStepFactory steps) {
-        return new ValidatingReader<>(new CsvRowReader(Source.SPEND, Source.SPEND.file(Path.of(input), date)),
-                new SpendRowValidator(policies.get(policy), date), Math.max(4096, steps.chunkSize(INGEST_SPEND)),
-                loadLinesAhead(ledger, date));
+    public ValidatingReader<LedgerItem> spendRangeRows(@Value(BUSINESS_DATE_VALUE) LocalDate date,
+                                                       @Value(INPUT_VALUE) String input,
+                                                       @Value(POLICY_VALUE) String policy, PolicyProvider policies,
+                                                       LedgerRepository ledger, NightlyStepFactory steps,
+                                                       DeferredRows deferred,
+                                                       @Value("#{stepExecution}") StepExecution partition) {
+        return rows(Source.SPEND, date, input, new SpendRowValidator(policies.get(policy), date), ledger, steps,
+                LineRangePartitioner.rangeOf(partition, date, Source.SPEND, deferred));
+    }
+
+    /** The spend rows that depend on an earlier row of the file, in line order. */
+    @Bean
+    @StepScope
+    public ValidatingReader<LedgerItem> spendDeferredRows(@Value(BUSINESS_DATE_VALUE) LocalDate date,
+                                                          @Value(INPUT_VALUE) String input,
+                                                          @Value(POLICY_VALUE) String policy, PolicyProvider policies,
+                                                          LedgerRepository ledger, NightlyStepFactory steps,
+                                                          DeferredRows deferred) {
+        return rows(Source.SPEND, date, input, new SpendRowValidator(policies.get(policy), date), ledger, steps,
+                deferred.all(date, Source.SPEND));
     }
 
     @Bean
@@ -119,14 +181,48 @@ public class PostingSteps {
 
     @Bean
     @StepScope
-    public ValidatingReader<LedgerItem> paymentsRows(@Value(BUSINESS_DATE_VALUE) LocalDate date,
-                                                     @Value(INPUT_VALUE) String input,
-                                                     @Value(POLICY_VALUE) String policy, PolicyProvider policies,
-                                                     LedgerRepository ledger, NightlyStepFactory steps) {
-        return new ValidatingReader<>(new CsvRowReader(Source.PAYMENTS, Source.PAYMENTS.file(Path.of(input), date)),
-                new PaymentRowValidator(policies.get(policy), date), Math.max(4096, steps.chunkSize(INGEST_PAYMENTS)),
+    public ValidatingReader<LedgerItem> paymentsRangeRows(@Value(BUSINESS_DATE_VALUE) LocalDate date,
+                                                          @Value(INPUT_VALUE) String input,
+                                                          @Value(POLICY_VALUE) String policy, PolicyProvider policies,
+                                                          LedgerRepository ledger, NightlyStepFactory steps,
+                                                          DeferredRows deferred,
+                                                          @Value("#{stepExecution}") StepExecution partition) {
+        return rows(Source.PAYMENTS, date, input, new PaymentRowValidator(policies.get(policy), date), ledger, steps,
+                LineRangePartitioner.rangeOf(partition, date, Source.PAYMENTS, deferred));
+    }
+
+    @Bean
+    @StepScope
+    public ValidatingReader<LedgerItem> paymentsDeferredRows(@Value(BUSINESS_DATE_VALUE) LocalDate date,
+                                                             @Value(INPUT_VALUE) String input,
+                                                             @Value(POLICY_VALUE) String policy,
+                                                             PolicyProvider policies, LedgerRepository ledger,
+                                                             NightlyStepFactory steps, DeferredRows deferred) {
+        return rows(Source.PAYMENTS, date, input, new PaymentRowValidator(policies.get(policy), date), ledger, steps,
+                deferred.all(date, Source.PAYMENTS));
+    }
+
+    /** A partition's rows: its range (from its context) without the deferred rows in it. */
+    private static ValidatingReader<LedgerItem> rows(Source source, LocalDate date, String input,
+                                                     RowValidator<LedgerItem> validator, LedgerRepository ledger,
+                                                     NightlyStepFactory steps, LineRange range) {
+        return new ValidatingReader<>(new CsvRowReader(source, source.file(Path.of(input), date), range), validator,
+                Math.max(4096, steps.chunkSize(sizedAs(source))), loadLinesAhead(ledger, date));
+    }
+
+    /** The deferred rows ({lines, byte offsets}), each read from its offset. */
+    private static ValidatingReader<LedgerItem> rows(Source source, LocalDate date, String input,
+                                                     RowValidator<LedgerItem> validator, LedgerRepository ledger,
+                                                     NightlyStepFactory steps, long[][] deferred) {
+        return new ValidatingReader<>(new DeferredRowReader(source, source.file(Path.of(input), date), deferred[0],
+                deferred[1]), validator, Math.max(4096, steps.chunkSize(sizedAs(source))),
                 loadLinesAhead(ledger, date));
     }
+
+    private static String sizedAs(Source source) {
+        return source == Source.SPEND ? INGEST_SPEND : INGEST_PAYMENTS;
+    }
+
 
     @Bean
     @StepScope

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import com.p4p.arrears.NightlyStepNames;
+import com.p4p.arrears.ingest.Source;
 
 /**
  * The one place that says which steps of the night are partitioned, how, and under which names: the
@@ -13,23 +14,47 @@ import com.p4p.arrears.NightlyStepNames;
  */
 public enum PartitionPlan {
 
+    /** Posting of the spend file: by line range, the rows that depend on an earlier row after, in line order. */
+    INGEST_SPEND(NightlyStepNames.INGEST_SPEND, Ranges.LINES, Source.SPEND),
+    /** Posting of the payments file, as spend. */
+    INGEST_PAYMENTS(NightlyStepNames.INGEST_PAYMENTS, Ranges.LINES, Source.PAYMENTS),
+    /** The platform's balances against the ledger, as spend (a repeated account_id is deferred). */
+    COMPARE_BALANCES(NightlyStepNames.COMPARE_BALANCES, Ranges.LINES, Source.BALANCES),
+
     /** Ageing, stages, actions and credit impact, per account: by account-id range. */
-    CLASSIFY_ACCOUNTS(NightlyStepNames.CLASSIFY_ACCOUNTS, Ranges.ACCOUNTS),
+    CLASSIFY_ACCOUNTS(NightlyStepNames.CLASSIFY_ACCOUNTS, Ranges.ACCOUNTS, null),
     /** The account-sorted output files, as hidden part files per account-id range. */
-    WRITE_ACCOUNT_FILES(NightlyStepNames.WRITE_ACCOUNT_FILES, Ranges.ACCOUNTS);
+    WRITE_ACCOUNT_FILES(NightlyStepNames.WRITE_ACCOUNT_FILES, Ranges.ACCOUNTS, null);
 
     /** How a step's work is divided. */
     public enum Ranges {
         /** Consecutive account ids ({@link AccountRangePartitioner}). */
-        ACCOUNTS
+        ACCOUNTS,
+        /** Consecutive lines of the night's file of {@link PartitionPlan#source()} ({@link LineRangePartitioner}). */
+        LINES
     }
 
     private final String manager;
     private final Ranges ranges;
+    private final Source source;
 
-    PartitionPlan(String manager, Ranges ranges) {
+    PartitionPlan(String manager, Ranges ranges, Source source) {
         this.manager = manager;
         this.ranges = ranges;
+        this.source = source;
+    }
+
+    /** The input file split by lines; null for account ranges. */
+    public Source source() {
+        return source;
+    }
+
+    /**
+     * The step that decides, after the partitions and in line order, the rows that depend on an earlier
+     * row of the file (line ranges only).
+     */
+    public String deferred() {
+        return manager + "Deferred";
     }
 
     /** The step's name in the job. */

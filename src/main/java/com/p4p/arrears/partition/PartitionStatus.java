@@ -57,6 +57,9 @@ public final class PartitionStatus {
     private static String range(PartitionPlan plan, ExecutionContext c) {
         return switch (plan.ranges()) {
             case ACCOUNTS -> "accounts " + AccountRange.of(c);
+            case LINES -> c.containsKey(PartitionKeys.FROM_LINE)
+                    ? "lines " + c.getLong(PartitionKeys.FROM_LINE) + ".." + c.getLong(PartitionKeys.TO_LINE)
+                    + " (" + c.getLong(PartitionKeys.PLANNED_ROWS) + " rows)" : "-";
         };
     }
 }

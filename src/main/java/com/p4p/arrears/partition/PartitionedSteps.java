@@ -54,6 +54,7 @@ public class PartitionedSteps {
     private Partitioner partitioner(PartitionPlan plan) {
         return switch (plan.ranges()) {
             case ACCOUNTS -> new AccountRangePartitioner(new JdbcTemplate(dataSource), Databases.streaming(dataSource));
+            case LINES -> new LineRangePartitioner(new JdbcTemplate(dataSource), plan.source());
         };
     }
 }

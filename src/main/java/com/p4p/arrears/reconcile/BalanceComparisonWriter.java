@@ -80,7 +80,7 @@ public class BalanceComparisonWriter implements ItemWriter<Validated<BalanceRow>
                 } else {
                     tally.conflict++;
                     raised.add(Break.compared(BreakType.CONFLICTING_DUPLICATE, source, row.accountId(), row.accountId(),
-                            first.balance(), row.balance(), row.currency()));
+                            first.balance(), row.balance(), row.currency()).atLine(row.lineNumber()));
                 }
                 continue;
             }
@@ -91,18 +91,18 @@ public class BalanceComparisonWriter implements ItemWriter<Validated<BalanceRow>
                 tally.posted++;
                 disposition = "UNKNOWN_ACCOUNT";
                 raised.add(Break.ofRow(BreakType.UNKNOWN_ACCOUNT, source, row.accountId(), row.accountId(),
-                        row.balance(), row.currency()));
+                        row.balance(), row.currency()).atLine(row.lineNumber()));
             } else if (!account.currency().equals(row.currency())) {
                 tally.currencyMismatch++;
                 disposition = "CURRENCY_MISMATCH";
                 raised.add(Break.ofRow(BreakType.CURRENCY_MISMATCH, source, row.accountId(), row.accountId(),
-                        row.balance(), row.currency()));
+                        row.balance(), row.currency()).atLine(row.lineNumber()));
             } else {
                 tally.posted++;
                 disposition = "COMPARED";
                 if (account.balance().compareTo(row.balance()) != 0) {
                     raised.add(Break.compared(BreakType.BALANCE_MISMATCH, source, row.accountId(), row.accountId(),
-                            account.balance(), row.balance(), row.currency()));
+                            account.balance(), row.balance(), row.currency()).atLine(row.lineNumber()));
                 }
             }
             reported.row().date(businessDate).id(row.accountId()).decimal(row.balance()).id(row.currency())

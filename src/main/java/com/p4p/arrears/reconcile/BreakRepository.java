@@ -31,7 +31,8 @@ public class BreakRepository {
             return;
         }
         jdbc.batchUpdate("INSERT INTO recon_break (business_date, break_type, source, reference, account_id,"
-                + " expected, actual, difference, currency, intraday_file) VALUES (?,?,?,?,?,?,?,?,?,?)", breaks,
+                + " expected, actual, difference, currency, intraday_file, line_number) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                breaks,
                 breaks.size(), (ps, b) -> {
                     ps.setDate(1, Date.valueOf(businessDate));
                     ps.setString(2, b.type().name());
@@ -43,6 +44,11 @@ public class BreakRepository {
                     ps.setBigDecimal(8, b.difference());
                     ps.setString(9, b.currency());
                     ps.setString(10, intradayFile);
+                    if (b.lineNumber() > 0) {
+                        ps.setLong(11, b.lineNumber());
+                    } else {
+                        ps.setNull(11, java.sql.Types.BIGINT);
+                    }
                 });
     }
 }

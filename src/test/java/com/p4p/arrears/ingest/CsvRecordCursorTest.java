@@ -334,4 +334,91 @@ class CsvRecordCursorTest {
         assertThat(all("")).isEmpty();
         assertThat(all("\n \n")).isEmpty();
     }
+
+    // ---- byte offsets: a cursor opened at any record reads what the sequential cursor reads ----
+
+    /** Quotes spanning lines, malformed quoting, CRLF, a BOM, blank lines, 3-byte UTF-8 and invalid bytes. */
+    private static byte[] awkwardFile() {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        b.writeBytes(("h1,h2,h3\r\n"
+                + "a,b,c\n"
+                + "\n"
+                + "   \r\n"
+                + "\"multi\nline\r\nvalue\",x,y\n"
+                + "d,\"e\"\"q\",f\r\n"
+                + "bad,\"quote\"x,z\n"
+                + "g,\"unterminated,h\n"
+                + "i,j,k\n"
+                + "\"q1\",\"q2\",\"q3\"\n"
+                + "euro \u20ac,\u4e2d\u6587,ok\n").getBytes(StandardCharsets.UTF_8));
+        b.writeBytes(new byte[]{'x', (byte) 0xC3, ',', (byte) 0xE2, (byte) 0x82, ',', 'z', '\n'});
+        b.writeBytes(new byte[]{(byte) 0xF0, (byte) 0x9F, (byte) 0x98, '\n'});
+        b.writeBytes("\n\"a\"b,c\n\"x\n\ny\",2,3\nTRAILER,9".getBytes(StandardCharsets.UTF_8));
+        return b.toByteArray();
+    }
+
+    @Test
+    void openingAtAnyRecordsByteOffsetReadsWhatTheSequentialCursorReads() throws IOException {
+        Path f = dir.resolve("awkward.csv");
+        Files.write(f, awkwardFile());
+        List<CsvRecord> sequential;
+        try (CsvRecordCursor c = CsvRecordCursor.open(f)) {
+            sequential = drain(c);
+        }
+        assertThat(sequential).hasSizeGreaterThan(10);
+        assertThat(sequential).anyMatch(CsvRecord::malformed);
+        assertThat(sequential).anyMatch(r -> r.raw().contains("\n"));
+        for (int i = 0; i < sequential.size(); i++) {
+            CsvRecord at = sequential.get(i);
+            try (CsvRecordCursor c = CsvRecordCursor.open(f, at.byteOffset(), at.lineNumber())) {
+                List<CsvRecord> tail = drain(c);
+                assertThat(describe(tail)).as("opened at record %d (line %d, byte %d)", i, at.lineNumber(), at.byteOffset())
+                        .isEqualTo(describe(sequential.subList(i, sequential.size())));
+            }
+        }
+    }
+
+    @Test
+    void byteOffsetsAreWhereTheRecordsLinesStart() throws IOException {
+        byte[] bytes = "h\r\n\n\u20ac,1\n\"a\nb\",2\nc,3\n".getBytes(StandardCharsets.UTF_8);
+        List<CsvRecord> r = allFromFile(bytes);
+
+        assertThat(r.stream().map(CsvRecord::byteOffset).toList()).containsExactly(0L, 4L, 10L, 18L);
+        assertThat(lineNumbers(r)).containsExactly(1L, 3L, 4L, 6L);
+    }
+
+    @Test
+    void bytesAreDecodedAsACharacterReaderDecodesThem() throws IOException {
+        java.util.Random random = new java.util.Random(15);
+        byte[] alphabet = {'a', ',', '"', '\n', '\r', (byte) 0xC3, (byte) 0xA9, (byte) 0xE2, (byte) 0x82, (byte) 0xAC,
+                (byte) 0xF0, (byte) 0x9F, (byte) 0x98, (byte) 0x80, (byte) 0xFF, (byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        for (int round = 0; round < 300; round++) {
+            byte[] bytes = new byte[random.nextInt(200)];
+            for (int k = 0; k < bytes.length; k++) {
+                bytes[k] = alphabet[random.nextInt(alphabet.length)];
+            }
+            assertThat(describe(allFromFile(bytes))).as("round %d", round).isEqualTo(describe(viaCharacterReader(bytes)));
+        }
+    }
+
+    /** What the cursor read before it read bytes: the file through a replacing UTF-8 character reader. */
+    private static List<CsvRecord> viaCharacterReader(byte[] bytes) throws IOException {
+        java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+        StringBuilder text = new StringBuilder();
+        try (java.io.Reader in = new java.io.InputStreamReader(new java.io.ByteArrayInputStream(bytes), utf8)) {
+            char[] buf = new char[1024];
+            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                text.append(buf, 0, n);
+            }
+        }
+        return all(text.toString());
+    }
+
+    private static List<String> describe(List<CsvRecord> records) {
+        return records.stream().map(r -> r.lineNumber() + "|" + r.raw() + "|"
+                + (r.malformed() ? "MALFORMED" : String.join("\u0001", r.fields()))).toList();
+    }
 }
