@@ -19,7 +19,10 @@
 # and added to its debits and to its credits alike, as a year of clicks paid for; the next nights then
 # run with a year behind them. MariaDB's SEQUENCE engine writes the rows; the ledger's own entries are
 # not generated, so what a 365-night ledger_entry costs spend ingestion is not measured by this mode),
-# --partitions N (passed to the jar's run: the partitioned steps run as N partitions on N threads, SPEC 12).
+# --partitions N (passed to the jar's run: the partitioned steps run as N partitions on N threads, SPEC 12),
+# --workers K (with --partitions: K `worker` processes of the same jar on this machine, one thread each,
+# take the partitions over RabbitMQ (SPRING_RABBITMQ_*, default 127.0.0.1:5672) from a queue of the
+# bench's own; they are stopped, and the queue deleted, at the end).
 # Database: root without password on 127.0.0.1:3306 unless BENCH_MYSQL ("mariadb -u... -h...") and
 # BENCH_JDBC_BASE ("jdbc:mysql://host:3306") say otherwise.
 set -euo pipefail
@@ -27,7 +30,7 @@ cd "$(dirname "$0")/.."
 
 accounts=100000 spend=1000000 payments=100000 nights=1 xmx=2g java_opts="" build=yes keep=no
 balances=true first=2026-11-26 seed=42 buffer_pool="" floor=yes history_days=0 url_settings="" policy_args=()
-partition_args=()
+partition_args=() workers=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --accounts) accounts=$2; shift 2 ;;
@@ -47,7 +50,8 @@ while [ $# -gt 0 ]; do
     --batched) url_settings="?allowLoadLocalInfile=false"; shift ;;
     --policy) policy_args=(--policy "$(realpath "$2")"); shift 2 ;;
     --partitions) partition_args=(--partitions "$2"); shift 2 ;;
-    *) sed -n '2,24p' "$0" >&2; exit 2 ;;
+    --workers) workers=$2; shift 2 ;;
+    *) sed -n '2,27p' "$0" >&2; exit 2 ;;
   esac
 done
 
@@ -71,7 +75,13 @@ set_pool() {
     sleep 1
   done
 }
+worker_pids=()
 cleanup() {
+  if [ ${#worker_pids[@]} -gt 0 ]; then
+    kill -TERM "${worker_pids[@]}" 2>/dev/null || true
+    wait "${worker_pids[@]}" 2>/dev/null || true
+    rabbitmqctl delete_queue "$queue" >/dev/null 2>&1 || true
+  fi
   if [ -n "$buffer_pool" ]; then
     set_pool "$pool_before" || true
   fi
@@ -99,6 +109,30 @@ java -cp target/test-classes com.p4p.arrears.ops.bench.NightGenerator --out "$wo
 printf 'generated in %.1fs: %s\n' "$(echo "$(date +%s.%N) - $t0" | bc)" "$(du -sh "$work/in" | cut -f1)"
 
 sql -e "CREATE DATABASE $db CHARACTER SET utf8mb4 COLLATE utf8mb4_bin; CREATE DATABASE $bare CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+
+# Workers (--workers K): the jar migrates the fresh database first (a worker never migrates: it refuses
+# a schema that is not its own), then K workers listen on the bench's own queue.
+queue="bench.$db"
+if [ "$workers" -gt 0 ]; then
+  [ ${#partition_args[@]} -gt 0 ] || { echo "--workers needs --partitions" >&2; exit 2; }
+  java_opts="$java_opts -Dpipeline.partition-queue=$queue"
+  SPRING_DATASOURCE_URL="$jdbc_base/$db$url_settings" SPRING_DATASOURCE_USERNAME=root SPRING_DATASOURCE_PASSWORD= \
+    java -jar target/arrears-pipeline.jar status > "$work/migrate.log" 2>&1
+  for ((w = 1; w <= workers; w++)); do
+    SPRING_DATASOURCE_URL="$jdbc_base/$db$url_settings" SPRING_DATASOURCE_USERNAME=root SPRING_DATASOURCE_PASSWORD= \
+      java -Xmx"$xmx" $java_opts -jar target/arrears-pipeline.jar worker > "$work/worker_$w.log" 2>&1 &
+    worker_pids+=($!)
+  done
+  for ((w = 1; w <= workers; w++)); do
+    for _ in $(seq 1 120); do
+      grep -q 'takes partitions from queue' "$work/worker_$w.log" && break
+      kill -0 "${worker_pids[$((w - 1))]}" 2>/dev/null || { tail -20 "$work/worker_$w.log"; exit 1; }
+      sleep 1
+    done
+  done
+  partition_args+=(--workers)
+  echo "workers: $workers processes on queue $queue (logs $work/worker_*.log)"
+fi
 
 # Loads the night's spend file into a bare table: sets load_s (seconds) and loaded (rows).
 bare_load() {
