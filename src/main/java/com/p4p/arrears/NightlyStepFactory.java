@@ -17,6 +17,7 @@ import com.p4p.arrears.ingest.Source;
 import com.p4p.arrears.ops.ProgressLogger;
 import com.p4p.arrears.ops.RunParameters;
 import com.p4p.arrears.ops.StepMetrics;
+import com.p4p.arrears.partition.PartitionKeys;
 
 /**
  * What every nightly step shares, for the per-feature step configurations: a builder that reports the
@@ -49,6 +50,21 @@ public class NightlyStepFactory {
     /** Rows (or accounts) per chunk, i.e. per transaction and per restart point. */
     public int chunkSize(String step) {
         return environment.getProperty(chunkSizeKey(step), Integer.class, defaultChunkSize);
+    }
+
+    /** Progress of one partition of a file's rows, against the rows its line range holds. */
+    public ProgressLogger progressOfRange() {
+        return new ProgressLogger("rows", step -> step.getExecutionContext().getLong(PartitionKeys.PLANNED_ROWS, -1));
+    }
+
+    /** Progress of the rows of a file that wait for an earlier row of theirs (decided after the partitions). */
+    public ProgressLogger progressOfDeferred(Source source) {
+        return new ProgressLogger("deferred rows", step -> {
+            LocalDate date = step.getJobExecution().getJobParameters().getLocalDate(RunParameters.BUSINESS_DATE);
+            Long rows = jdbc.queryForObject("SELECT COUNT(*) FROM deferred_row WHERE business_date = ? AND source = ?",
+                    Long.class, java.sql.Date.valueOf(date), source.code());
+            return rows == null ? -1 : rows;
+        });
     }
 
     /** Progress of a step that reads one of the date's files, against the data rows its trailer counts. */

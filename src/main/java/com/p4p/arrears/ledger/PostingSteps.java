@@ -79,7 +79,7 @@ public class PostingSteps {
                                      PlatformTransactionManager transactionManager,
                                      ValidatingReader<LedgerItem> spendRangeRows, LedgerPostingWriter spendWriter) {
         return posting(partitioned.worker(PartitionPlan.INGEST_SPEND), steps, INGEST_SPEND, transactionManager,
-                spendRangeRows, spendWriter).build();
+                spendRangeRows, spendWriter).listener(steps.progressOfRange()).build();
     }
 
     /** Spend rows that depend on an earlier row of the file, after every partition, in line order. */
@@ -87,7 +87,7 @@ public class PostingSteps {
     public Step ingestSpendDeferred(NightlyStepFactory steps, PlatformTransactionManager transactionManager,
                                     ValidatingReader<LedgerItem> spendDeferredRows, LedgerPostingWriter spendWriter) {
         return posting(steps.step(PartitionPlan.INGEST_SPEND.deferred()), steps, INGEST_SPEND, transactionManager,
-                spendDeferredRows, spendWriter).build();
+                spendDeferredRows, spendWriter).listener(steps.progressOfDeferred(Source.SPEND)).build();
     }
 
     /** Payments, as spend ({@link PartitionPlan#INGEST_PAYMENTS}). */
@@ -102,7 +102,7 @@ public class PostingSteps {
                                         ValidatingReader<LedgerItem> paymentsRangeRows,
                                         LedgerPostingWriter paymentsWriter) {
         return posting(partitioned.worker(PartitionPlan.INGEST_PAYMENTS), steps, INGEST_PAYMENTS, transactionManager,
-                paymentsRangeRows, paymentsWriter).build();
+                paymentsRangeRows, paymentsWriter).listener(steps.progressOfRange()).build();
     }
 
     @Bean
@@ -110,7 +110,8 @@ public class PostingSteps {
                                        ValidatingReader<LedgerItem> paymentsDeferredRows,
                                        LedgerPostingWriter paymentsWriter) {
         return posting(steps.step(PartitionPlan.INGEST_PAYMENTS.deferred()), steps, INGEST_PAYMENTS,
-                transactionManager, paymentsDeferredRows, paymentsWriter).build();
+                transactionManager, paymentsDeferredRows, paymentsWriter)
+                .listener(steps.progressOfDeferred(Source.PAYMENTS)).build();
     }
 
     /** A posting chunk step; chunks sized by the manager step's key ({@code pipeline.chunk-size.ingestSpend}). */

@@ -58,7 +58,8 @@ public class ReconcileSteps {
                                          BalanceComparisonWriter balancesWriter) {
         return partitioned.worker(PartitionPlan.COMPARE_BALANCES)
                 .<Validated<BalanceRow>, Validated<BalanceRow>>chunk(steps.chunkSize(COMPARE_BALANCES))
-                .transactionManager(transactionManager).reader(balancesRangeRows).writer(balancesWriter).build();
+                .transactionManager(transactionManager).reader(balancesRangeRows).writer(balancesWriter)
+                .listener(steps.progressOfRange()).build();
     }
 
     /** Balances rows of an account seen on an earlier line, after every partition, in line order. */
@@ -68,7 +69,8 @@ public class ReconcileSteps {
                                         BalanceComparisonWriter balancesWriter) {
         return steps.step(PartitionPlan.COMPARE_BALANCES.deferred())
                 .<Validated<BalanceRow>, Validated<BalanceRow>>chunk(steps.chunkSize(COMPARE_BALANCES))
-                .transactionManager(transactionManager).reader(balancesDeferredRows).writer(balancesWriter).build();
+                .transactionManager(transactionManager).reader(balancesDeferredRows).writer(balancesWriter)
+                .listener(steps.progressOfDeferred(Source.BALANCES)).build();
     }
 
     @Bean

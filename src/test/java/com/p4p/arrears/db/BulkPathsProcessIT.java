@@ -74,7 +74,7 @@ class BulkPathsProcessIT {
                 // the restart guarantee (the end state of a night that never failed)
                 Path log = tmp.resolve("killed.log");
                 Process p = jar.start(log, "run", "--date", DATES[1], "--input", in.toString(), "--output", batched.toString());
-                PipelineProcess.awaitLog(log, "ingestSpend: 5000 of", p, Duration.ofMinutes(3));
+                PipelineProcess.awaitLog(log, "ingestSpendPartition:partition0: 5000 of", p, Duration.ofMinutes(3));
                 p.destroyForcibly();
                 assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
                 PipelineProcess.Result restarted = jar.run("restart", "--date", DATES[1]);

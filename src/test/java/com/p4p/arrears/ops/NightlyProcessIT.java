@@ -103,7 +103,7 @@ class NightlyProcessIT {
             Path out = tmp.resolve("out-killed");
             Path log = tmp.resolve("killed.log");
             Process p = jar.start(log, "run", "--date", D1, "--input", in.toString(), "--output", out.toString());
-            PipelineProcess.awaitLog(log, "ingestSpend: 10000 of", p, Duration.ofMinutes(3));
+            PipelineProcess.awaitLog(log, "ingestSpendPartition:partition0: 10000 of", p, Duration.ofMinutes(3));
             p.destroyForcibly(); // SIGKILL: no chance to record anything
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
@@ -125,7 +125,7 @@ class NightlyProcessIT {
             Path out = tmp.resolve("out-stopped");
             Path log = tmp.resolve("stopped.log");
             Process p = jar.start(log, "run", "--date", D1, "--input", in.toString(), "--output", out.toString());
-            PipelineProcess.awaitLog(log, "ingestSpend: 10000 of", p, Duration.ofMinutes(3));
+            PipelineProcess.awaitLog(log, "ingestSpendPartition:partition0: 10000 of", p, Duration.ofMinutes(3));
             p.destroy(); // SIGTERM
             assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
             String output = Files.readString(log, StandardCharsets.UTF_8);
@@ -149,7 +149,7 @@ class NightlyProcessIT {
             Path log = tmp.resolve("stopcmd.log");
             Process p = new PipelineProcess(db.env(db.urlVia(slow.port())), tmp)
                     .start(log, "run", "--date", D1, "--input", in.toString(), "--output", out.toString());
-            PipelineProcess.awaitLog(log, "ingestSpend: 10000 of", p, Duration.ofMinutes(3));
+            PipelineProcess.awaitLog(log, "ingestSpendPartition:partition0: 10000 of", p, Duration.ofMinutes(3));
             PipelineProcess.Result stop = jar.run("stop", "--date", D1);
             assertThat(stop.exitCode()).as(stop.output()).isZero();
             assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
@@ -173,7 +173,7 @@ class NightlyProcessIT {
             Path out = tmp.resolve("out-dbaway");
             Path log = tmp.resolve("dbaway.log");
             Process p = jar.start(log, "run", "--date", D1, "--input", in.toString(), "--output", out.toString());
-            PipelineProcess.awaitLog(log, "ingestSpend: 10000 of", p, Duration.ofMinutes(3));
+            PipelineProcess.awaitLog(log, "ingestSpendPartition:partition0: 10000 of", p, Duration.ofMinutes(3));
             proxy.cut();
             assertThat(p.waitFor(3, TimeUnit.MINUTES)).as("the run ends when its database is gone").isTrue();
             assertThat(p.exitValue()).isEqualTo(1);
