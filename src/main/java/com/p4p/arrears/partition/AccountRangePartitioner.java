@@ -1,6 +1,5 @@
 package com.p4p.arrears.partition;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +67,6 @@ public class AccountRangePartitioner implements Partitioner, PartitionNameProvid
 
     @Override
     public List<String> getPartitionNames(int gridSize) {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < Math.max(1, gridSize); i++) {
-            names.add(PartitionKeys.partitionName(i));
-        }
-        return names;
+        return PartitionKeys.partitionNames(gridSize);
     }
 }

@@ -117,11 +117,7 @@ public class LineRangePartitioner implements Partitioner, PartitionNameProvider 
 
     @Override
     public List<String> getPartitionNames(int gridSize) {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < Math.max(1, gridSize); i++) {
-            names.add(PartitionKeys.partitionName(i));
-        }
-        return names;
+        return PartitionKeys.partitionNames(gridSize);
     }
 
     /** A partition's rows: the range its context holds, without the deferred rows in it. */

@@ -1,5 +1,8 @@
 package com.p4p.arrears.partition;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The names a partition is known by: the job parameters that choose how a night is split, the
  * partitions' names, and the keys of a partition's step execution context (its range, and who ran it).
@@ -46,6 +49,15 @@ public final class PartitionKeys {
     /** A step-scoped bean's {@code @Value} of a key of its partition's context. */
     public static String value(String key) {
         return "#{stepExecutionContext['" + key + "']}";
+    }
+
+    /** The names of a step's partitions, {@code partition0..N-1}: they depend on N only. */
+    public static List<String> partitionNames(int gridSize) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, gridSize); i++) {
+            names.add(partitionName(i));
+        }
+        return names;
     }
 
     /** The name of partition {@code index}. */
