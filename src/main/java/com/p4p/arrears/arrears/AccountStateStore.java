@@ -1,5 +1,6 @@
 package com.p4p.arrears.arrears;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,7 +23,8 @@ public class AccountStateStore {
 
     private static final String STATE_COLUMNS = "account_id, as_of_date, balance, owed, oldest_unpaid_date,"
             + " days_past_due, stage, enforced_stage, sticky_floor, credit_status, first_delinquency, in_low_band,"
-            + " in_runway_band, window_spend, daily_spend, days_to_zero, runway_carried";
+            + " in_runway_band, window_spend, daily_spend, days_to_zero, runway_carried, tail_spend_before,"
+            + " tail_anchor_spend";
     private static final String ACTION_COLUMNS = "business_date, account_id, seq, store_id, action, from_stage,"
             + " to_stage, owed, currency, days_past_due";
     private static final String CREDIT_COLUMNS = "business_date, account_id, event, status_code, previous_status_code,"
@@ -34,8 +36,14 @@ public class AccountStateStore {
         this.jdbc = jdbc;
     }
 
-    /** What the accounts of an id range were last classified as. */
-    public record Prior(Map<String, AccountState> states, Map<String, LocalDate> anchors, Map<String, Carried> carried) {
+    /**
+     * What the accounts of an id range were last classified as, and the tails kept by accounts
+     * classified before {@code keptBefore} (a tail kept tonight already counts tonight's spend).
+     *
+     * @param keptSince the earliest date a tail was kept on (null: none kept)
+     */
+    public record Prior(Map<String, AccountState> states, Map<String, LocalDate> anchors, Map<String, Carried> carried,
+                        Map<String, KeptTail> kept, LocalDate keptSince) {
     }
 
     /** The runway window an account's last classification carried over, and that night's date. */
@@ -44,32 +52,41 @@ public class AccountStateStore {
 
     /**
      * The stored states of the accounts from {@code first} to {@code last}, with each one's anchor
-     * (oldest_unpaid_date) where it had one, and, with {@code runway}, the window it carried (SPEC 10).
+     * (oldest_unpaid_date) where it had one, the tail it kept where it was classified before
+     * {@code businessDate}, and, with {@code runway}, the window it carried (SPEC 10).
      */
-    public Prior load(String first, String last, boolean runway) {
+    public Prior load(String first, String last, LocalDate businessDate, boolean runway) {
         Map<String, AccountState> states = new HashMap<>();
         Map<String, LocalDate> anchors = new HashMap<>();
         Map<String, Carried> carried = new HashMap<>();
+        Map<String, KeptTail> kept = new HashMap<>();
+        LocalDate[] keptSince = {null};
         jdbc.query("SELECT account_id, stage, enforced_stage, sticky_floor, credit_status, first_delinquency, in_low_band,"
-                + " in_runway_band, oldest_unpaid_date" + (runway ? ", as_of_date, runway_carried" : "")
-                + " FROM account_state WHERE account_id BETWEEN ? AND ?", rs -> {
+                + " in_runway_band, oldest_unpaid_date, as_of_date, tail_spend_before, tail_anchor_spend"
+                + (runway ? ", runway_carried" : "") + " FROM account_state WHERE account_id BETWEEN ? AND ?", rs -> {
                     states.put(rs.getString(1), new AccountState(rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getObject(6, LocalDate.class), "Y".equals(rs.getString(7)),
                             "Y".equals(rs.getString(8))));
                     LocalDate anchor = rs.getObject(9, LocalDate.class);
+                    LocalDate asOf = rs.getObject(10, LocalDate.class);
                     if (anchor != null) {
                         anchors.put(rs.getString(1), anchor);
+                        BigDecimal before = rs.getBigDecimal(11);
+                        if (before != null && asOf.isBefore(businessDate)) {
+                            kept.put(rs.getString(1), new KeptTail(anchor, before, rs.getBigDecimal(12)));
+                            keptSince[0] = keptSince[0] == null || asOf.isBefore(keptSince[0]) ? asOf : keptSince[0];
+                        }
                     }
                     if (runway) {
-                        carried.put(rs.getString(1), new Carried(rs.getObject(10, LocalDate.class), rs.getString(11)));
+                        carried.put(rs.getString(1), new Carried(asOf, rs.getString(13)));
                     }
                 }, first, last);
-        return new Prior(states, anchors, carried);
+        return new Prior(states, anchors, carried, kept, keptSince[0]);
     }
 
     /** Appends an account's new state (the columns of {@link #STATE_COLUMNS}) to {@code states}. */
     public static void stateRow(BulkLoad states, LocalDate day, AccountToClassify a, ArrearsOutcome o,
-                                RunwaySpendWindow.Window w) {
+                                RunwaySpendWindow.Window w, KeptTail kept) {
         AccountState n = o.next();
         RunwayForecast r = o.runway();
         states.text(a.accountId()).date(day).decimal(a.balance()).decimal(o.owed()).date(o.oldestUnpaidDate())
@@ -77,7 +94,8 @@ public class AccountStateStore {
                 .text(o.creditStatus()).date(n.dateOfFirstDelinquency()).text(n.inLowBand() ? "Y" : "N")
                 .text(n.inRunwayBand() ? "Y" : "N").decimal(r == null ? null : r.windowSpend())
                 .decimal(r == null ? null : r.dailySpend()).decimal(r == null ? null : r.daysToZero())
-                .text(w == null ? null : w.carried()).endRow();
+                .text(w == null ? null : w.carried()).decimal(kept == null ? null : kept.spendBefore())
+                .decimal(kept == null ? null : kept.spendOnAnchor()).endRow();
     }
 
     /** Appends an account's {@code seq}-th enforcement action of the night to {@code actions}. */

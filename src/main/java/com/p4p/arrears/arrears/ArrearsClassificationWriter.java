@@ -75,7 +75,8 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
         String step = stepExecution.getStepName();
         String partition = step.contains(":") ? " " + step.substring(step.indexOf(':') + 1) : "";
         log.info("classifyAccounts" + partition + ": " + c.rows() + " spend history rows read for " + c.owingAccounts()
-                + " owing accounts (" + c.furtherAccounts() + " read further back than the previous anchor), in "
+                + " owing accounts (" + c.keptAccounts() + " kept their anchor without reading, " + c.forwardAccounts()
+                + " moved it forward, " + c.furtherAccounts() + " read further back than the previous anchor), in "
                 + c.reads() + " reads");
         log.info("classifyAccounts" + partition + ": time in the writer: " + times.summary());
         if (engine.runway().isPresent()) {
@@ -93,9 +94,10 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
         String first = chunk.getItems().get(0).accountId();
         String last = chunk.getItems().get(chunk.size() - 1).accountId();
         times.start();
-        AccountStateStore.Prior prior = store.load(first, last, engine.runway().isPresent());
+        AccountStateStore.Prior prior = store.load(first, last, businessDate, engine.runway().isPresent());
         times.lap(ClassificationTimes.PRIOR);
-        Map<String, NavigableMap<LocalDate, BigDecimal>> spend = spendHistory.tails(businessDate, owing(chunk, prior.anchors()));
+        Map<String, NavigableMap<LocalDate, BigDecimal>> spend = spendHistory.tails(businessDate,
+                owing(chunk, prior, first, last));
         times.lap(ClassificationTimes.HISTORY);
         if (stepExecution != null) {
             stepExecution.getExecutionContext().putLong(StepMetrics.HISTORY_ROWS_READ, spendHistory.counts().rows());
@@ -108,10 +110,12 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
         BulkLoad actions = new BulkLoad();
         BulkLoad credit = new BulkLoad();
         for (AccountToClassify a : chunk) {
+            NavigableMap<LocalDate, BigDecimal> tail = spend.getOrDefault(a.accountId(), new TreeMap<>());
             ArrearsOutcome o = engine.classify(new ArrearsInput(businessDate, a.accountId(), a.currency(), a.hold(),
-                    a.balance(), spend.getOrDefault(a.accountId(), new TreeMap<>()), a.earliestReversalDate(),
-                    prior.states().get(a.accountId()), windowSpend(windowSpend, a)));
-            AccountStateStore.stateRow(states, businessDate, a, o, windowSpend.get(a.accountId()));
+                    a.balance(), tail, a.earliestReversalDate(), prior.states().get(a.accountId()),
+                    windowSpend(windowSpend, a)));
+            AccountStateStore.stateRow(states, businessDate, a, o, windowSpend.get(a.accountId()),
+                    KeptTail.of(o.owed(), o.oldestUnpaidDate(), tail, a.debits()));
             int seq = 0;
             for (EnforcementAction action : o.actions()) {
                 AccountStateStore.actionRow(actions, businessDate, a, o, ++seq, action);
@@ -125,12 +129,21 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
         times.lap(ClassificationTimes.SAVE);
     }
 
-    /** The chunk's accounts that owe (only their ageing needs spend history), with last night's anchor. */
-    private static List<SpendTails.Owing> owing(Chunk<? extends AccountToClassify> chunk, Map<String, LocalDate> anchors) {
+    /**
+     * The chunk's accounts that owe (only their ageing needs spend history), with last night's anchor and
+     * the tail it kept, carried on where no spend posted since was charged on or before that anchor.
+     */
+    private List<SpendTails.Owing> owing(Chunk<? extends AccountToClassify> chunk, AccountStateStore.Prior prior,
+                                         String first, String last) {
+        Map<String, LocalDate> postedSince = prior.kept().isEmpty() ? Map.of()
+                : spendHistory.firstSpendDatesPosted(prior.keptSince(), businessDate, first, last);
         List<SpendTails.Owing> owing = new ArrayList<>();
         for (AccountToClassify a : chunk) {
             if (a.balance().signum() < 0) {
-                owing.add(new SpendTails.Owing(a.accountId(), a.balance().negate(), anchors.get(a.accountId())));
+                KeptTail kept = postedSince == null ? null : prior.kept().get(a.accountId());
+                SpendTails.Tail tail = kept == null ? null : kept.carriedOn(a.debits(), postedSince.get(a.accountId()));
+                owing.add(new SpendTails.Owing(a.accountId(), a.balance().negate(),
+                        prior.anchors().get(a.accountId()), tail));
             }
         }
         return owing;

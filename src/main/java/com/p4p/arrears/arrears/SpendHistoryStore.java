@@ -2,6 +2,7 @@ package com.p4p.arrears.arrears;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -31,6 +32,8 @@ public class SpendHistoryStore implements SpendTails.Source {
 
     static final int POINTS_PER_STATEMENT = 4000;
     static final int IDS_PER_STATEMENT = 1000;
+    /** Beyond this many business dates since a tail was kept, it is not carried on (the read would be long). */
+    static final int MAX_DAYS_SINCE_KEPT = 31;
 
     private final JdbcTemplate jdbc;
     private final SpendTails.Counts counts = new SpendTails.Counts();
@@ -86,6 +89,37 @@ public class SpendHistoryStore implements SpendTails.Source {
         if (inStatement > 0) {
             query(where, sink);
         }
+    }
+
+    /**
+     * The earliest charge date of the spend each account from {@code first} to {@code last} had posted by
+     * the closes after {@code after} up to {@code upTo} (account_day_delta.first_spend_date): a kept tail
+     * holds only while it is after the tail's anchor. {@link LocalDate#MIN} where a close did not record
+     * it (written before V12). Null when more than {@value #MAX_DAYS_SINCE_KEPT} dates lie between: nothing
+     * kept is then carried on.
+     */
+    public Map<String, LocalDate> firstSpendDatesPosted(LocalDate after, LocalDate upTo, String first, String last) {
+        Map<String, LocalDate> firstDates = new HashMap<>();
+        long days = ChronoUnit.DAYS.between(after, upTo);
+        if (days > MAX_DAYS_SINCE_KEPT) {
+            return null;
+        }
+        // one equality per date: the primary key (business_date, account_id) then seeks the chunk's id range
+        StringBuilder dates = new StringBuilder();
+        for (LocalDate d = after.plusDays(1); !d.isAfter(upTo); d = d.plusDays(1)) {
+            dates.append(dates.isEmpty() ? "" : ", ").append("DATE '").append(d).append('\'');
+        }
+        jdbc.query("SELECT account_id, first_spend_date, debits FROM account_day_delta WHERE business_date IN ("
+                + dates + ") AND account_id BETWEEN ? AND ?", rs -> {
+                    LocalDate d = rs.getObject(2, LocalDate.class);
+                    if (d == null && rs.getBigDecimal(3).signum() > 0) {
+                        d = LocalDate.MIN;
+                    }
+                    if (d != null) {
+                        firstDates.merge(rs.getString(1), d, (x, y) -> x.isBefore(y) ? x : y);
+                    }
+                }, first, last);
+        return firstDates;
     }
 
     private void query(CharSequence where, SpendTails.Row sink) {

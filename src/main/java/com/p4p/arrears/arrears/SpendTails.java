@@ -30,6 +30,18 @@ import java.util.TreeMap;
  * read). The bound L is only a hint: a wrong one costs rows, never a wrong anchor. Only the rare account
  * that owes more than all it ever spent reads its whole history (its anchor is its first charge date).
  * <p>
+ * An account that kept its tail last night ({@link KeptTail}: nothing posted since was charged on or
+ * before its anchor) knows tonight's spend from its anchor on without reading it ({@link Tail}), so:
+ * <ul>
+ *   <li>when that spend covers owed and the spend after the anchor does not, the anchor stays: nothing is
+ *       read (an account that stays in debt, paying nothing or little);</li>
+ *   <li>when the spend after the anchor covers owed, the anchor moves forward: only the days it passes
+ *       are read, window after window from the anchor on (payments paid them off);</li>
+ *   <li>when owed exceeds it, the anchor moves back: only days before it are read, as above.</li>
+ * </ul>
+ * The spend it hands on is then exact at and before the anchor and summed after it (one entry the day
+ * after the anchor): all {@link Ageing#anchor} needs, since the newer spend does not cover owed.
+ * <p>
  * Plain Java; the reading itself is behind {@link Source} (SQL in {@link SpendHistoryStore}).
  */
 public final class SpendTails {
@@ -39,8 +51,24 @@ public final class SpendTails {
     /** The first window read further back; each next one is twice as long. */
     static final int FIRST_FURTHER_DAYS = 16;
 
-    /** An account that owes tonight, and where its reading starts if known (the previous anchor, or null). */
-    public record Owing(String accountId, BigDecimal owed, LocalDate previousAnchor) {
+    /**
+     * An account that owes tonight, where its reading starts if known (the previous anchor, or null), and
+     * its kept tail brought up to tonight (null: none, read from the previous anchor).
+     */
+    public record Owing(String accountId, BigDecimal owed, LocalDate previousAnchor, Tail tail) {
+
+        public Owing(String accountId, BigDecimal owed, LocalDate previousAnchor) {
+            this(accountId, owed, previousAnchor, null);
+        }
+    }
+
+    /** Tonight's spend charged on or after {@code anchor} and on it, known without reading ({@link KeptTail}). */
+    public record Tail(LocalDate anchor, BigDecimal fromAnchor, BigDecimal onAnchor) {
+
+        /** Whether the sums can be right: the anchor is a charge date, and the spend from it on includes it. */
+        boolean consistent() {
+            return onAnchor.signum() > 0 && fromAnchor.compareTo(onAnchor) >= 0;
+        }
     }
 
     /** Spend of one account with {@code from <= charge_date} and, when {@code before} is set, {@code < before}. */
@@ -70,6 +98,8 @@ public final class SpendTails {
         long rows;
         long reads;
         long furtherAccounts;
+        long keptAccounts;
+        long forwardAccounts;
 
         public long owingAccounts() {
             return owingAccounts;
@@ -85,6 +115,16 @@ public final class SpendTails {
 
         public long furtherAccounts() {
             return furtherAccounts;
+        }
+
+        /** Owing accounts whose anchor stayed where it was kept: nothing read. */
+        public long keptAccounts() {
+            return keptAccounts;
+        }
+
+        /** Owing accounts whose kept anchor moved forward: only the days it passed read. */
+        public long forwardAccounts() {
+            return forwardAccounts;
         }
     }
 
@@ -105,20 +145,42 @@ public final class SpendTails {
         counts.owingAccounts += owing.size();
         Map<String, BigDecimal> read = new HashMap<>();
         Map<String, LocalDate> from = new LinkedHashMap<>();
-        List<Range> ranges = new ArrayList<>(owing.size());
+        List<Owing> plain = new ArrayList<>();
+        List<Owing> forward = new ArrayList<>();
         for (Owing o : owing) {
+            Tail t = o.tail();
+            if (t == null || !t.consistent()) {
+                plain.add(o);
+            } else if (t.fromAnchor().compareTo(o.owed()) < 0) {
+                // owed beyond the spend from the anchor on: only older days can cover the rest
+                spend.put(o.accountId(), new TreeMap<>(Map.of(t.anchor(), t.fromAnchor())));
+                read.put(o.accountId(), t.fromAnchor());
+                from.put(o.accountId(), t.anchor());
+            } else if (t.fromAnchor().subtract(t.onAnchor()).compareTo(o.owed()) < 0) {
+                counts.keptAccounts++;
+                spend.put(o.accountId(), handedOn(t.anchor(), t.onAnchor(), t.fromAnchor()));
+            } else {
+                forward.add(o);
+            }
+        }
+        plain.addAll(walkForward(businessDate, forward, source, spend, counts));
+        List<Range> ranges = new ArrayList<>(plain.size());
+        for (Owing o : plain) {
             LocalDate start = o.previousAnchor() != null && !o.previousAnchor().isAfter(businessDate)
                     ? o.previousAnchor() : businessDate.minusDays(NEW_DEBT_DAYS);
             from.put(o.accountId(), start);
             ranges.add(new Range(o.accountId(), start, null));
         }
-        readInto(source, ranges, spend, read, counts);
+        if (!ranges.isEmpty()) {
+            readInto(source, ranges, spend, read, counts);
+        }
 
         Map<String, BigDecimal> owedBy = new HashMap<>();
         List<String> short_ = new ArrayList<>();
         for (Owing o : owing) {
             owedBy.put(o.accountId(), o.owed());
-            if (read.getOrDefault(o.accountId(), BigDecimal.ZERO).compareTo(o.owed()) < 0) {
+            if (from.containsKey(o.accountId())
+                    && read.getOrDefault(o.accountId(), BigDecimal.ZERO).compareTo(o.owed()) < 0) {
                 short_.add(o.accountId());
             }
         }
@@ -158,6 +220,81 @@ public final class SpendTails {
             pending = next;
         }
         return spend;
+    }
+
+    /**
+     * Moves kept anchors forward: reads the days after each anchor, window after window, and passes each
+     * day whose spend the newer spend can spare (still covering owed). Returns the accounts it could not
+     * place before the business date (their sums did not add up): they are read as if nothing was kept.
+     */
+    private static List<Owing> walkForward(LocalDate businessDate, List<Owing> forward, Source source,
+                                           Map<String, NavigableMap<LocalDate, BigDecimal>> spend, Counts counts) {
+        List<Owing> unplaced = new ArrayList<>();
+        counts.forwardAccounts += forward.size();
+        Map<String, LocalDate> passed = new HashMap<>();
+        Map<String, BigDecimal> after = new HashMap<>(); // spend charged after the last day passed
+        for (Owing o : forward) {
+            passed.put(o.accountId(), o.tail().anchor());
+            after.put(o.accountId(), o.tail().fromAnchor().subtract(o.tail().onAnchor()));
+        }
+        List<Owing> pending = forward;
+        LocalDate end = businessDate.plusDays(1);
+        for (int days = FIRST_FURTHER_DAYS; !pending.isEmpty(); days *= 2) {
+            List<Range> ranges = new ArrayList<>(pending.size());
+            for (Owing o : pending) {
+                LocalDate start = passed.get(o.accountId()).plusDays(1);
+                LocalDate before = start.plusDays(days);
+                ranges.add(new Range(o.accountId(), start, before.isAfter(end) ? end : before));
+            }
+            Map<String, TreeMap<LocalDate, BigDecimal>> days_ = new HashMap<>();
+            counts.reads++;
+            source.read(ranges, (account, date, amount) -> {
+                counts.rows++;
+                days_.computeIfAbsent(account, k -> new TreeMap<>()).merge(date, amount, BigDecimal::add);
+            });
+            List<Owing> next = new ArrayList<>();
+            for (int i = 0; i < pending.size(); i++) {
+                Owing o = pending.get(i);
+                BigDecimal rest = after.get(o.accountId()); // the spend from the next day with spend on
+                boolean placed = false;
+                for (Map.Entry<LocalDate, BigDecimal> day : days_.getOrDefault(o.accountId(), new TreeMap<>()).entrySet()) {
+                    BigDecimal newer = rest.subtract(day.getValue());
+                    if (newer.compareTo(o.owed()) < 0) {
+                        spend.put(o.accountId(), handedOn(day.getKey(), day.getValue(), rest));
+                        placed = true;
+                        break;
+                    }
+                    rest = newer;
+                }
+                if (placed) {
+                    continue;
+                }
+                after.put(o.accountId(), rest);
+                LocalDate before = ranges.get(i).before();
+                passed.put(o.accountId(), before.minusDays(1));
+                if (before.isBefore(end)) {
+                    next.add(o);
+                } else {
+                    unplaced.add(o);
+                }
+            }
+            pending = next;
+        }
+        return unplaced;
+    }
+
+    /**
+     * The spend an anchor needs handed on: exact on the anchor, the newer spend as one sum the day after
+     * (it does not cover owed, so {@link Ageing#anchor} walks past it to the anchor).
+     */
+    private static NavigableMap<LocalDate, BigDecimal> handedOn(LocalDate anchor, BigDecimal onAnchor, BigDecimal fromAnchor) {
+        NavigableMap<LocalDate, BigDecimal> tail = new TreeMap<>();
+        tail.put(anchor, onAnchor);
+        BigDecimal newer = fromAnchor.subtract(onAnchor);
+        if (newer.signum() != 0) {
+            tail.put(anchor.plusDays(1), newer);
+        }
+        return tail;
     }
 
     /** Whether the account has spend before what was read: its reads fall short of its total, and history goes back further. */

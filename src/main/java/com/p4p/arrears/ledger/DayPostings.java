@@ -36,7 +36,7 @@ public final class DayPostings {
 
     /** One account's sums, as the close writes them. */
     public record AccountDay(String accountId, String currency, BigDecimal debits, BigDecimal credits,
-                             BigDecimal spendOnDate, LocalDate firstReversalDate) {
+                             BigDecimal spendOnDate, LocalDate firstReversalDate, LocalDate firstSpendDate) {
     }
 
     /** Spend of an account charged on an earlier date. */
@@ -50,6 +50,8 @@ public final class DayPostings {
     private long[] credits;
     private long[] spendOnDate;
     private int[] firstReversalDay;
+    /** The earliest charge date of the account's spend posted today (the ageing's kept tail needs it). */
+    private int[] firstSpendDay;
     private boolean[] moved;
     /** (account index << 32 | epoch day) -> spend charged on that earlier day. */
     private final LongSums late = new LongSums();
@@ -69,6 +71,8 @@ public final class DayPostings {
         spendOnDate = new long[n];
         firstReversalDay = new int[n];
         Arrays.fill(firstReversalDay, NO_DATE);
+        firstSpendDay = new int[n];
+        Arrays.fill(firstSpendDay, NO_DATE);
         moved = new boolean[n];
     }
 
@@ -109,6 +113,7 @@ public final class DayPostings {
         EntryType type = item.type();
         if (type == EntryType.SPEND) {
             debits[a] = Math.addExact(debits[a], amount);
+            firstSpendDay[a] = Math.min(firstSpendDay[a], Math.toIntExact(day));
             if (day == businessDay) {
                 spendOnDate[a] = Math.addExact(spendOnDate[a], amount);
             } else {
@@ -156,7 +161,7 @@ public final class DayPostings {
     public void giveUp() {
         usable = false;
         debits = credits = spendOnDate = new long[0];
-        firstReversalDay = new int[0];
+        firstReversalDay = firstSpendDay = new int[0];
         moved = new boolean[0];
     }
 
@@ -184,8 +189,12 @@ public final class DayPostings {
     public void forEachAccount(Consumer<AccountDay> visitor) {
         for (int a : movedInIdOrder()) {
             visitor.accept(new AccountDay(accounts.idAt(a), accounts.currencyOf(a), money(debits[a]), money(credits[a]),
-                    money(spendOnDate[a]), firstReversalDay[a] == NO_DATE ? null : LocalDate.ofEpochDay(firstReversalDay[a])));
+                    money(spendOnDate[a]), date(firstReversalDay[a]), date(firstSpendDay[a])));
         }
+    }
+
+    private static LocalDate date(int epochDay) {
+        return epochDay == NO_DATE ? null : LocalDate.ofEpochDay(epochDay);
     }
 
     /**

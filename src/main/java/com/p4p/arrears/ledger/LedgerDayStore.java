@@ -28,7 +28,7 @@ class LedgerDayStore {
             + " WHEN 'CHARGEBACK' THEN -amount ELSE 0 END";
     private static final long SORT_BUFFER = 512L << 20;
     private static final String DELTA_COLUMNS = "business_date, account_id, debits, credits, spend_on_date,"
-            + " first_reversal_date";
+            + " first_reversal_date, first_spend_date";
     private static final String SPEND_DAY_COLUMNS = "account_id, charge_date, amount";
 
     private final JdbcTemplate jdbc;
@@ -98,7 +98,7 @@ class LedgerDayStore {
     /** Appends an account's movement of the day to rows for {@link #addDayDelta}. */
     static void dayDeltaRow(BulkLoad rows, LocalDate day, DayPostings.AccountDay a) {
         rows.date(day).text(a.accountId()).decimal(a.debits()).decimal(a.credits()).decimal(a.spendOnDate())
-                .date(a.firstReversalDate()).endRow();
+                .date(a.firstReversalDate()).date(a.firstSpendDate()).endRow();
     }
 
     void addDayDelta(BulkLoad rows) {
@@ -131,7 +131,8 @@ class LedgerDayStore {
             jdbc.update("INSERT INTO account_day_delta (" + DELTA_COLUMNS + ") SELECT " + (h2 ? "" : "SQL_BIG_RESULT ")
                     + "?, account_id, SUM(" + DEBIT + "), SUM(" + CREDIT + "),"
                     + " SUM(CASE WHEN entry_type = 'SPEND' AND entry_date = ? THEN amount ELSE 0 END),"
-                    + " MIN(CASE WHEN entry_type IN ('REFUND', 'CHARGEBACK') THEN entry_date END)"
+                    + " MIN(CASE WHEN entry_type IN ('REFUND', 'CHARGEBACK') THEN entry_date END),"
+                    + " MIN(CASE WHEN entry_type = 'SPEND' THEN entry_date END)"
                     + " FROM ledger_entry WHERE entry_id > ? AND posted_date = ? GROUP BY account_id", day, day, after, day);
         } finally {
             if (!h2) {

@@ -74,6 +74,8 @@ class SpendTailsTest {
         final List<Long> payments = new ArrayList<>();
         LocalDate earliestReversal;
         LocalDate anchor; // what the previous night stored
+        KeptTail kept; // and the tail it kept
+        LocalDate firstSpendTonight; // the earliest charge date of tonight's spend
         final int kind;
 
         Account(String id, int kind) {
@@ -86,21 +88,34 @@ class SpendTailsTest {
         }
     }
 
-    /** How often the randomized nights met the cases that matter: {read further back, owed beyond all spend, late charge before the anchor}. */
-    private static final long[] cases = new long[3];
+    /**
+     * How often the randomized nights met the cases that matter: {read further back, owed beyond all
+     * spend, late charge before the anchor, kept anchor stayed, kept anchor moved forward}.
+     */
+    private static final long[] cases = new long[5];
 
-    /** Nights of random activity; each night the bounded anchor is compared with the full-history one. */
-    private static long[] simulate(long seed, int accounts, int nights, boolean regularPayers) {
+    /** Accounts of every kind at random; or all paying regularly; or none ever paying. */
+    static final int MIXED = -1;
+    static final int REGULAR_PAYERS = 0;
+    static final int NEVER_PAYS = 4;
+
+    /**
+     * Nights of random activity; each night the bounded anchor is compared with the full-history one.
+     *
+     * @param keep whether owing accounts carry their tail ({@link KeptTail}) from night to night
+     */
+    private static long[] simulate(long seed, int accounts, int nights, int kinds, boolean keep) {
         SplittableRandom rnd = new SplittableRandom(seed);
         History h = new History();
         List<Account> all = new ArrayList<>();
         for (int i = 0; i < accounts; i++) {
-            all.add(new Account("A" + i, regularPayers ? 0 : rnd.nextInt(4)));
+            all.add(new Account("A" + i, kinds == MIXED ? rnd.nextInt(4) : kinds));
         }
         long[] rowsPerNight = new long[nights];
         for (int n = 0; n < nights; n++) {
             LocalDate d = D0.plusDays(n);
             for (Account a : all) {
+                a.firstSpendTonight = null;
                 if (rnd.nextInt(10) < 8) { // spend most days, some of it billed late, some of it very late
                     int r = rnd.nextInt(100);
                     int late = r < 80 ? 0 : r < 95 ? 1 + rnd.nextInt(7) : 1 + rnd.nextInt(Math.min(200, n + 1));
@@ -110,6 +125,8 @@ class SpendTailsTest {
                     }
                     long amount = 100 + rnd.nextInt(2_000);
                     a.debits += amount;
+                    a.firstSpendTonight = a.firstSpendTonight == null || date.isBefore(a.firstSpendTonight)
+                            ? date : a.firstSpendTonight;
                     h.add(a.id, date, BigDecimal.valueOf(amount, 2));
                 }
                 int p = rnd.nextInt(100);
@@ -144,7 +161,8 @@ class SpendTailsTest {
             List<SpendTails.Owing> owing = new ArrayList<>();
             for (Account a : all) {
                 if (a.owed().signum() > 0) {
-                    owing.add(new SpendTails.Owing(a.id, a.owed(), a.anchor));
+                    SpendTails.Tail tail = a.kept == null ? null : a.kept.carriedOn(debits(a), a.firstSpendTonight);
+                    owing.add(new SpendTails.Owing(a.id, a.owed(), a.anchor, keep ? tail : null));
                 }
             }
             long before = h.rowsRead;
@@ -152,6 +170,8 @@ class SpendTailsTest {
             Map<String, NavigableMap<LocalDate, BigDecimal>> read = SpendTails.read(d, owing, h, counts);
             rowsPerNight[n] = h.rowsRead - before;
             cases[0] += counts.furtherAccounts();
+            cases[3] += counts.keptAccounts();
+            cases[4] += counts.forwardAccounts();
             assertThat(counts.rows()).isEqualTo(rowsPerNight[n]);
             assertThat(read.keySet()).as("only owing accounts read spend")
                     .allMatch(id -> owing.stream().anyMatch(o -> o.accountId().equals(id)));
@@ -160,6 +180,7 @@ class SpendTailsTest {
                 LocalDate bounded = Ageing.anchor(a.owed(), read.get(a.id), a.earliestReversal);
                 assertThat(bounded).as("anchor of %s on night %d (owed %s)", a.id, n, a.owed()).isEqualTo(full);
                 a.anchor = bounded;
+                a.kept = KeptTail.of(a.owed(), bounded, read.get(a.id), debits(a));
                 TreeMap<LocalDate, BigDecimal> s = h.spend.get(a.id);
                 if (s != null && a.owed().compareTo(s.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)) > 0) {
                     cases[1]++;
@@ -173,11 +194,15 @@ class SpendTailsTest {
     void theBoundedAnchorIsTheFullHistoryAnchorEveryNightForEveryKindOfAccount() {
         java.util.Arrays.fill(cases, 0);
         for (long seed = 1; seed <= 12; seed++) {
-            simulate(seed, 40, 150, false);
+            simulate(seed, 40, 150, MIXED, false);
+            simulate(seed, 40, 150, MIXED, true);
         }
         System.out.printf("SpendTailsTest: %d readings further back, %d anchors with owed beyond all spend,"
-                + " %d late charges dated before the anchor%n", cases[0], cases[1], cases[2]);
-        assertThat(java.util.Arrays.stream(cases).min().getAsLong()).as("further back, owed beyond all spend, late before the anchor").isGreaterThan(20);
+                + " %d late charges dated before the anchor, %d kept anchors stayed, %d moved forward%n",
+                cases[0], cases[1], cases[2], cases[3], cases[4]);
+        assertThat(java.util.Arrays.stream(cases).min().getAsLong())
+                .as("further back, owed beyond all spend, late before the anchor, kept stayed, kept moved forward")
+                .isGreaterThan(20);
     }
 
     @Test
@@ -205,7 +230,7 @@ class SpendTailsTest {
     @Test
     void rowsReadPerNightDoNotGrowWithTheNightsBehindThem() {
         // accounts that pay their debt every few days: their anchors stay recent, and so does the reading
-        long[] rows = simulate(99, 200, 400, true);
+        long[] rows = simulate(99, 200, 400, REGULAR_PAYERS, true);
         double early = average(rows, 50, 100);
         double late = average(rows, 350, 400);
         System.out.printf("SpendTailsTest: spend rows read per night, nights 50-99 %.0f, nights 350-399 %.0f"
@@ -213,6 +238,25 @@ class SpendTailsTest {
         assertThat(late).isLessThan(early * 1.3);
         // reading every account's whole history (the rule before) would have grown about 4x
         assertThat(late).isLessThan(200 * 350 * 0.8 / 4);
+    }
+
+    @Test
+    void anAccountThatStaysInDebtReadsNoneOfItsUnpaidStretchAgain() {
+        // accounts that never pay: their anchor is their first charge, and their unpaid stretch grows each
+        // night; with kept tails only tonight's late charges dated before the anchor make them read
+        long[] kept = simulate(7, 100, 200, NEVER_PAYS, true);
+        long[] unkept = simulate(7, 100, 200, NEVER_PAYS, false);
+        double keptLate = average(kept, 150, 200);
+        double unkeptLate = average(unkept, 150, 200);
+        System.out.printf("SpendTailsTest: accounts never paying, spend rows read per night at nights 150-199:"
+                + " %.0f with kept tails, %.0f reading from the anchor%n", keptLate, unkeptLate);
+        assertThat(unkeptLate).as("reading from the anchor grows with the unpaid stretch").isGreaterThan(100 * 100);
+        assertThat(keptLate).as("kept tails: no more than the nights' late charges").isLessThan(100 * 5);
+        assertThat(average(kept, 150, 200)).isLessThan(average(kept, 20, 70) * 1.5 + 50);
+    }
+
+    private static BigDecimal debits(Account a) {
+        return BigDecimal.valueOf(a.debits, 2);
     }
 
     private static double average(long[] values, int from, int to) {

@@ -56,9 +56,9 @@ class DayPostingsTest {
         assertThat(sums.covers(100, 9)).isTrue();
         assertThat(byAccount(sums)).as("C3 had no postings").containsExactly(
                 new DayPostings.AccountDay("A1", "USD", new BigDecimal("10.3550"), new BigDecimal("7.7500"),
-                        new BigDecimal("1.2550"), D.minusDays(5)),
+                        new BigDecimal("1.2550"), D.minusDays(5), D.minusDays(40)),
                 new DayPostings.AccountDay("B2", "EUR", new BigDecimal("0.0000"), new BigDecimal("3.3333"),
-                        new BigDecimal("0.0000"), null));
+                        new BigDecimal("0.0000"), null, null));
         assertThat(sums.lateSpend()).containsExactly(
                 new DayPostings.LateSpend("A1", D.minusDays(40), new BigDecimal("7.0000")),
                 new DayPostings.LateSpend("A1", D.minusDays(3), new BigDecimal("2.1000")));
@@ -128,9 +128,9 @@ class DayPostingsTest {
         assertThat(sums.covers(40, 4)).isTrue();
         assertThat(byAccount(sums)).containsExactly(
                 new DayPostings.AccountDay("A1", "USD", new BigDecimal("2.0000"), new BigDecimal("0.0000"),
-                        new BigDecimal("2.0000"), null),
+                        new BigDecimal("2.0000"), null, D),
                 new DayPostings.AccountDay("A2", "USD", new BigDecimal("2.0000"), new BigDecimal("5.0000"),
-                        new BigDecimal("2.0000"), null));
+                        new BigDecimal("2.0000"), null, D));
     }
 
     @Test
@@ -156,8 +156,8 @@ class DayPostingsTest {
         assertThat(sums.entries()).isEqualTo(5);
         assertThat(byAccount(sums)).containsExactly(
                 new DayPostings.AccountDay("A1", "USD", new BigDecimal("5.0000"), new BigDecimal("1.5000"),
-                        new BigDecimal("5.0000"), D),
+                        new BigDecimal("5.0000"), D, D),
                 new DayPostings.AccountDay("B2", "EUR", new BigDecimal("0.0000"), new BigDecimal("5.0000"),
-                        new BigDecimal("0.0000"), null));
+                        new BigDecimal("0.0000"), null, null));
     }
 }
