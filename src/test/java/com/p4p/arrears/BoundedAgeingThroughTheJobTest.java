@@ -61,6 +61,7 @@ class BoundedAgeingThroughTheJobTest {
         int lateBeforeAnchor = 0;
         int beyondAllSpend = 0;
         Map<String, LocalDate> lastAnchor = new HashMap<>();
+        int keptTails = 0;
         for (int n = 0; n < NIGHTS; n++) {
             LocalDate d = D0.plusDays(n);
             List<String> accounts = new ArrayList<>();
@@ -137,9 +138,13 @@ class BoundedAgeingThroughTheJobTest {
                 }
                 lastAnchor.put(a, anchor);
             }
+            // owing accounts carry their tail to the next night (arrears/KeptTail) instead of re-reading it
+            keptTails += jdbc.queryForObject("SELECT COUNT(*) FROM account_state WHERE tail_spend_before IS NOT NULL",
+                    Integer.class);
         }
         // the comparison covers the cases that need reading further back
         assertThat(lateBeforeAnchor).as("late charges dated before the anchor").isGreaterThan(10);
         assertThat(beyondAllSpend).as("account-nights owing more than all their spend").isGreaterThan(5);
+        assertThat(keptTails).as("account-nights that kept their tail for the next night").isGreaterThan(NIGHTS * 5);
     }
 }
