@@ -84,12 +84,12 @@ class DayMovementsMatchTheLedgerTest {
                 + " WHERE totals_as_of IS NOT NULL ORDER BY account_id"))
                 .isEqualTo(rows("SELECT account_id, SUM(" + DEBIT + "), SUM(" + CREDIT + "), MIN(" + REVERSAL_DATE
                         + ") FROM ledger_entry GROUP BY account_id ORDER BY account_id"));
-        assertThat(rows("SELECT business_date, account_id, debits, credits, spend_on_date, first_reversal_date"
-                + " FROM account_day_delta ORDER BY business_date, account_id"))
+        assertThat(rows("SELECT business_date, account_id, debits, credits, spend_on_date, first_reversal_date,"
+                + " first_spend_date FROM account_day_delta ORDER BY business_date, account_id"))
                 .isEqualTo(rows("SELECT posted_date, account_id, SUM(" + DEBIT + "), SUM(" + CREDIT + "),"
                         + " SUM(CASE WHEN entry_type = 'SPEND' AND entry_date = posted_date THEN amount ELSE 0 END),"
-                        + " MIN(" + REVERSAL_DATE + ") FROM ledger_entry GROUP BY posted_date, account_id"
-                        + " ORDER BY posted_date, account_id"));
+                        + " MIN(" + REVERSAL_DATE + "), MIN(CASE WHEN entry_type = 'SPEND' THEN entry_date END)"
+                        + " FROM ledger_entry GROUP BY posted_date, account_id ORDER BY posted_date, account_id"));
         // each currency's movements of each night (the close's balance check and recon_summary's debits and credits)
         assertThat(rows("SELECT business_date, currency, debits, credits FROM currency_day"
                 + " WHERE debits <> 0 OR credits <> 0 ORDER BY business_date, currency"))
