@@ -229,6 +229,7 @@ for ((n = 1; n <= nights; n++)); do
       rate = $6 > 0 ? rows / $6 : 0
       printf "  %-20s %10d rows %8.1f s %10.0f rows/s  heap peak %5d MB, live after GC %4d MB  cpu s: jvm %6.1f db %6.1f", $2, rows, $6, rate, $7, $8, $9, $10
       if ($11 != "" && $11 >= 0) printf "  history rows read %d", $11
+      if ($12 != "" && $12 >= 0) printf "  db rows read %d", $12
       printf "\n"
       if ($2 == "ingestSpend") spend_s = $6
     }

@@ -18,7 +18,22 @@ public final class HandlerReads {
         if (h2) {
             return -1;
         }
-        Long sum = jdbc.query("SHOW SESSION STATUS LIKE 'Handler_read%'", rs -> {
+        return sum(jdbc, "SESSION");
+    }
+
+    /**
+     * The rows the whole server has read so far (GLOBAL Handler_read_*): what a step read across all its
+     * connections and threads, on a server that runs nothing else (the benchmark's); -1 on H2.
+     */
+    public static long serverWide(JdbcTemplate jdbc, boolean h2) {
+        if (h2) {
+            return -1;
+        }
+        return sum(jdbc, "GLOBAL");
+    }
+
+    private static long sum(JdbcTemplate jdbc, String scope) {
+        Long sum = jdbc.query("SHOW " + scope + " STATUS LIKE 'Handler_read%'", rs -> {
             long total = 0;
             while (rs.next()) {
                 total += rs.getLong(2);

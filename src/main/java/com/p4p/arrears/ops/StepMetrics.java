@@ -26,7 +26,12 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import com.p4p.arrears.db.Databases;
+import com.p4p.arrears.db.HandlerReads;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 
@@ -38,7 +43,9 @@ import com.sun.management.GarbageCollectionNotificationInfo;
  * system property {@code pipeline.bench.report=FILE} every step and the job also append a
  * tab-separated line to FILE, which jobs/bench.sh reads, with the CPU seconds the JVM used and, when
  * {@code pipeline.bench.db-pid} names the database server's process on this machine, the CPU seconds
- * it used (from /proc): where a step's time goes.
+ * it used (from /proc): where a step's time goes; on MySQL/MariaDB also the rows the server read during
+ * the step (GLOBAL Handler_read_*: the benchmark's server runs nothing else), so a step whose reads grow
+ * with the nights behind it shows.
  */
 @Component
 public class StepMetrics implements StepExecutionListener, JobExecutionListener {
@@ -61,6 +68,9 @@ public class StepMetrics implements StepExecutionListener, JobExecutionListener 
     /** Peak heap (MB) and max live-after-GC heap (MB) of each finished step, by step execution id. */
     private static final Map<Long, long[]> byStep = new ConcurrentHashMap<>();
     private long jobPeak;
+    private JdbcTemplate jdbc;
+    private boolean h2 = true;
+    private long serverReadsAtStart = -1;
 
     public StepMetrics() {
         listenToGc();
@@ -94,6 +104,13 @@ public class StepMetrics implements StepExecutionListener, JobExecutionListener 
         }
     }
 
+    /** The database, for the benchmark report's rows read (absent in slices of the context that have none). */
+    @Autowired(required = false)
+    void setJdbc(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.h2 = Databases.isH2(jdbc.getDataSource());
+    }
+
     @Override
     public void beforeJob(JobExecution jobExecution) {
         jobCpuAtStart = cpuSeconds();
@@ -109,6 +126,7 @@ public class StepMetrics implements StepExecutionListener, JobExecutionListener 
         cpuAtStart = cpuSeconds();
         maxAfterGc.set(0);
         maxBeforeGc.set(heapUsed());
+        serverReadsAtStart = reporting() && jdbc != null ? HandlerReads.serverWide(jdbc, h2) : -1;
     }
 
     @Override
@@ -121,7 +139,8 @@ public class StepMetrics implements StepExecutionListener, JobExecutionListener 
                 Long.toString(step.getReadCount()), Long.toString(step.getWriteCount()),
                 String.format("%.3f", seconds(step.getStartTime(), LocalDateTime.now())),
                 Long.toString(mb[0]), Long.toString(mb[1]), cpuSince(cpuAtStart),
-                Long.toString(step.getExecutionContext().getLong(HISTORY_ROWS_READ, -1L))));
+                Long.toString(step.getExecutionContext().getLong(HISTORY_ROWS_READ, -1L)),
+                Long.toString(serverReadsAtStart < 0 ? -1 : HandlerReads.serverWide(jdbc, h2) - serverReadsAtStart)));
         return step.getExitStatus();
     }
 
@@ -165,11 +184,16 @@ public class StepMetrics implements StepExecutionListener, JobExecutionListener 
         return byStep.get(step.getId());
     }
 
-    private static void report(String line) {
+    private static boolean reporting() {
         String file = System.getProperty(REPORT_PROPERTY);
-        if (file == null || file.isBlank()) {
+        return file != null && !file.isBlank();
+    }
+
+    private static void report(String line) {
+        if (!reporting()) {
             return;
         }
+        String file = System.getProperty(REPORT_PROPERTY);
         try {
             Files.writeString(Path.of(file), line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
