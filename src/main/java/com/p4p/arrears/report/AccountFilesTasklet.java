@@ -58,13 +58,9 @@ public class AccountFilesTasklet implements Tasklet {
         }
 
         try (AtomicCsvFile out = part(AccountFile.ENFORCEMENT_ACTIONS)) {
-            streaming.query("SELECT account_id, store_id, action, from_stage, to_stage, owed, currency, days_past_due"
-                    + " FROM enforcement_action WHERE business_date = ?" + range.andCondition("account_id")
-                    + " ORDER BY account_id, seq", rs -> {
-                        String currency = rs.getString(7);
-                        out.row(d, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                Formats.money(rs.getBigDecimal(6), currency, policy), currency,
-                                Integer.toString(rs.getInt(8)));
+            streaming.query("SELECT " + OutputRows.ACTION_COLUMNS + " FROM enforcement_action WHERE business_date = ?"
+                    + range.andCondition("account_id") + " ORDER BY account_id, seq", rs -> {
+                        out.row(OutputRows.action(d, rs, policy));
                     }, withDay(day));
             out.commit();
         }

@@ -54,14 +54,11 @@ public class LiftOutputsTasklet implements Tasklet {
         Path dir = directory(outputRoot, businessDate, fileTime);
         String d = businessDate.toString();
 
-        try (AtomicCsvFile out = new AtomicCsvFile(dir.resolve("enforcement_actions.csv"), "business_date",
-                "account_id", "store_id", "action", "from_stage", "to_stage", "owed", "currency", "days_past_due")) {
-            jdbc.query("SELECT account_id, store_id, action, from_stage, to_stage, owed, currency, days_past_due"
-                    + " FROM intraday_action WHERE business_date = ? AND file_time = ? ORDER BY account_id, seq", rs -> {
-                        String currency = rs.getString(7);
-                        out.row(d, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                Formats.money(rs.getBigDecimal(6), currency, policy), currency,
-                                Integer.toString(rs.getInt(8)));
+        AccountFile actions = AccountFile.ENFORCEMENT_ACTIONS;
+        try (AtomicCsvFile out = new AtomicCsvFile(dir.resolve(actions.fileName()), actions.header())) {
+            jdbc.query("SELECT " + OutputRows.ACTION_COLUMNS + " FROM intraday_action WHERE business_date = ?"
+                    + " AND file_time = ? ORDER BY account_id, seq", rs -> {
+                        out.row(OutputRows.action(d, rs, policy));
                     }, day, fileTime);
             out.commit();
             contribution.incrementWriteCount(out.rows());
@@ -76,17 +73,11 @@ public class LiftOutputsTasklet implements Tasklet {
             out.commit();
         }
 
-        try (AtomicCsvFile out = new AtomicCsvFile(dir.resolve("recon_breaks.csv"), "business_date", "break_type",
-                "source", "reference", "account_id", "expected", "actual", "difference", "currency", "resolved_date")) {
+        try (AtomicCsvFile out = new AtomicCsvFile(dir.resolve("recon_breaks.csv"), OutputRows.BREAKS_HEADER)) {
             // resolved_date stays empty here: this file lists the breaks as the lift raised them
-            jdbc.query("SELECT break_type, source, reference, account_id, expected, actual, difference, currency"
-                    + " FROM recon_break WHERE business_date = ? AND intraday_file = ?"
-                    + " ORDER BY break_type, reference, source, break_id", rs -> {
-                        String currency = rs.getString(8);
-                        out.row(d, rs.getString(1), rs.getString(2), rs.getString(3), nullToEmpty(rs.getString(4)),
-                                Formats.money(rs.getBigDecimal(5), currency, policy),
-                                Formats.money(rs.getBigDecimal(6), currency, policy),
-                                Formats.money(rs.getBigDecimal(7), currency, policy), nullToEmpty(currency), "");
+            jdbc.query("SELECT " + OutputRows.BREAK_COLUMNS + " FROM recon_break WHERE business_date = ?"
+                    + " AND intraday_file = ? ORDER BY break_type, reference, source, break_id", rs -> {
+                        out.row(OutputRows.recordedBreak(d, rs, policy, ""));
                     }, day, fileTime);
             out.commit();
         }
@@ -123,9 +114,5 @@ public class LiftOutputsTasklet implements Tasklet {
         rows.sort(Comparator.comparing(SummaryRow::metric, Formats.BYTE_ORDER)
                 .thenComparing(SummaryRow::key, Formats.BYTE_ORDER));
         return rows;
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -52,26 +52,19 @@ public class NightlyOutputsTasklet implements Tasklet {
             parts.assemble(dir.resolve(file.fileName()), file.header());
         }
 
-        try (AtomicCsvFile out = new AtomicCsvFile(dir.resolve("recon_breaks.csv"), "business_date", "break_type",
-                "source", "reference", "account_id", "expected", "actual", "difference", "currency", "resolved_date")) {
+        try (AtomicCsvFile out = new AtomicCsvFile(dir.resolve("recon_breaks.csv"), OutputRows.BREAKS_HEADER)) {
             // Two index lookups (raised by tonight's night, not by a lift of the date; resolved tonight, raised
             // before or by a lift): with OR, MariaDB scanned every break of every night so far, each night.
             String columns = "break_id, break_type, source, reference, account_id, expected, actual, difference,"
                     + " currency, resolved_date, business_date, line_number";
-            streaming.query("SELECT break_type, source, reference, account_id, expected, actual, difference, currency,"
-                    + " resolved_date FROM (SELECT " + columns + " FROM recon_break WHERE business_date = ?"
+            streaming.query("SELECT " + OutputRows.BREAK_COLUMNS + ", resolved_date FROM (SELECT " + columns + " FROM recon_break WHERE business_date = ?"
                     + " AND intraday_file IS NULL UNION ALL SELECT " + columns + " FROM recon_break"
                     + " WHERE resolved_date = ? AND (business_date <> ? OR intraday_file IS NOT NULL)) b"
                     // ties (an id conflicting twice...) in the order one thread raises them: older nights first, a
                     // release (no line) before tonight's rows, rows by line; partitions insert in any order
                     + " ORDER BY break_type, reference, source, business_date, COALESCE(line_number, 0), break_id",
                     rs -> {
-                        String currency = rs.getString(8);
-                        out.row(d, rs.getString(1), rs.getString(2), rs.getString(3), nullToEmpty(rs.getString(4)),
-                                Formats.money(rs.getBigDecimal(5), currency, policy),
-                                Formats.money(rs.getBigDecimal(6), currency, policy),
-                                Formats.money(rs.getBigDecimal(7), currency, policy), nullToEmpty(currency),
-                                Formats.date(rs.getObject(9, LocalDate.class)));
+                        out.row(OutputRows.recordedBreak(d, rs, policy, Formats.date(rs.getObject(9, LocalDate.class))));
                     }, day, day, day);
             out.commit();
         }
@@ -120,7 +113,4 @@ public class NightlyOutputsTasklet implements Tasklet {
                 });
     }
 
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
-    }
 }
