@@ -4,8 +4,8 @@ package com.p4p.arrears.ledger;
  * A Bloom filter of ids: "certainly not in the set" or "maybe". Posting keeps one of the ids held in
  * suspense, so only the few ids it cannot rule out are looked up in suspense_item, not every row's.
  * A false "maybe" costs a lookup, never a wrong answer; ids are only ever added (an id that leaves
- * suspense, or a rolled-back chunk's, stays a harmless "maybe"). Bits come from the id's cached
- * String hash ({@link IdHash}): two ids sharing that 32-bit hash only share a "maybe".
+ * suspense, or a rolled-back chunk's, stays a harmless "maybe"). Bits come from a 64-bit hash of the
+ * whole id ({@link IdHash#of64}), so distinct ids share a "maybe" only by the filter's own odds.
  */
 public final class IdFilter {
 
@@ -22,7 +22,7 @@ public final class IdFilter {
     }
 
     public void add(String id) {
-        long h1 = IdHash.spread(id.hashCode() ^ 0x9E3779B97F4A7C15L);
+        long h1 = IdHash.of64(id);
         long h2 = IdHash.spread(h1 ^ 0xC2B2AE3D27D4EB4FL) | 1;
         for (int i = 0; i < HASHES; i++) {
             long bit = (h1 + i * h2) & mask;
@@ -31,7 +31,7 @@ public final class IdFilter {
     }
 
     public boolean mightContain(String id) {
-        long h1 = IdHash.spread(id.hashCode() ^ 0x9E3779B97F4A7C15L);
+        long h1 = IdHash.of64(id);
         long h2 = IdHash.spread(h1 ^ 0xC2B2AE3D27D4EB4FL) | 1;
         for (int i = 0; i < HASHES; i++) {
             long bit = (h1 + i * h2) & mask;

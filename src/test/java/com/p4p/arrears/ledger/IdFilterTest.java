@@ -25,6 +25,24 @@ class IdFilterTest {
     }
 
     @Test
+    void idsSharingTheirStringHashAreToldApart() {
+        // "Aa" and "BB" (and every concatenation of them) share String.hashCode: a filter built on that
+        // 32-bit hash would answer "maybe" for all of them once it held one
+        IdFilter f = new IdFilter(1_000);
+        f.add("AaAaAaAa");
+        assertThat("AaAaAaAa".hashCode()).isEqualTo("BBBBBBBB".hashCode());
+        int maybes = 0;
+        for (String other : new String[]{"BBBBBBBB", "AaBBAaBB", "BBAaBBAa", "AaAaBBBB", "BBBBAaAa", "AaBBBBAa"}) {
+            assertThat(other.hashCode()).isEqualTo("AaAaAaAa".hashCode());
+            if (f.mightContain(other)) {
+                maybes++;
+            }
+        }
+        assertThat(maybes).as("ids sharing the String hash reported as maybe").isZero();
+        assertThat(f.mightContain("AaAaAaAa")).isTrue();
+    }
+
+    @Test
     void anEmptyFilterContainsNothing() {
         IdFilter f = new IdFilter(0);
         assertThat(f.mightContain("A")).isFalse();
