@@ -22,7 +22,7 @@ public class AccountStateStore {
 
     private static final String STATE_COLUMNS = "account_id, as_of_date, balance, owed, oldest_unpaid_date,"
             + " days_past_due, stage, enforced_stage, sticky_floor, credit_status, first_delinquency, in_low_band,"
-            + " in_runway_band, window_spend, daily_spend, days_to_zero, runway_carried";
+            + " in_runway_band, window_spend, runway_days, runway_digits, runway_carried";
     private static final String ACTION_COLUMNS = "business_date, account_id, seq, store_id, action, from_stage,"
             + " to_stage, owed, currency, days_past_due";
     private static final String CREDIT_COLUMNS = "business_date, account_id, event, status_code, previous_status_code,"
@@ -67,16 +67,23 @@ public class AccountStateStore {
         return new Prior(states, anchors, carried);
     }
 
-    /** Appends an account's new state (the columns of {@link #STATE_COLUMNS}) to {@code states}. */
+    /**
+     * Appends an account's new state (the columns of {@link #STATE_COLUMNS}) to {@code states}. Of the
+     * forecast only S and the rule's two figures are stored (V11): daily_spend and days_to_zero follow from
+     * them and the balance ({@link RunwayForecast#of}), where runway.csv, explain and the views read them.
+     *
+     * @param windowDays the runway rule's window_days (unused without a forecast)
+     */
     public static void stateRow(BulkLoad states, LocalDate day, AccountToClassify a, ArrearsOutcome o,
-                                RunwaySpendWindow.Window w) {
+                                RunwaySpendWindow.Window w, int windowDays) {
         AccountState n = o.next();
         RunwayForecast r = o.runway();
         states.text(a.accountId()).date(day).decimal(a.balance()).decimal(o.owed()).date(o.oldestUnpaidDate())
                 .number(o.daysPastDue()).text(o.stage()).text(o.enforcedStage()).text(n.stickyFloor())
                 .text(o.creditStatus()).date(n.dateOfFirstDelinquency()).text(n.inLowBand() ? "Y" : "N")
                 .text(n.inRunwayBand() ? "Y" : "N").decimal(r == null ? null : r.windowSpend())
-                .decimal(r == null ? null : r.dailySpend()).decimal(r == null ? null : r.daysToZero())
+                .number(r == null ? null : Long.valueOf(windowDays))
+                .number(r == null ? null : Long.valueOf(r.dailySpend().scale())) // the currency's minor digits
                 .text(w == null ? null : w.carried()).endRow();
     }
 

@@ -104,6 +104,7 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
                 prior.carried());
         times.lap(ClassificationTimes.RUNWAY);
 
+        int windowDays = engine.runway().map(r -> r.windowDays()).orElse(0);
         BulkLoad states = new BulkLoad();
         BulkLoad actions = new BulkLoad();
         BulkLoad credit = new BulkLoad();
@@ -111,7 +112,7 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
             ArrearsOutcome o = engine.classify(new ArrearsInput(businessDate, a.accountId(), a.currency(), a.hold(),
                     a.balance(), spend.getOrDefault(a.accountId(), new TreeMap<>()), a.earliestReversalDate(),
                     prior.states().get(a.accountId()), windowSpend(windowSpend, a)));
-            AccountStateStore.stateRow(states, businessDate, a, o, windowSpend.get(a.accountId()));
+            AccountStateStore.stateRow(states, businessDate, a, o, windowSpend.get(a.accountId()), windowDays);
             int seq = 0;
             for (EnforcementAction action : o.actions()) {
                 AccountStateStore.actionRow(actions, businessDate, a, o, ++seq, action);
