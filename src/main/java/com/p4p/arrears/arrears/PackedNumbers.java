@@ -2,6 +2,7 @@ package com.p4p.arrears.arrears;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * Whole numbers &gt;= 0 written as short printable ASCII, one after the other with no separator: base 46,
@@ -24,7 +25,7 @@ final class PackedNumbers {
     private static final BigInteger BIG_BASE = BigInteger.valueOf(BASE);
 
     static {
-        java.util.Arrays.fill(DIGIT, (byte) -1);
+        Arrays.fill(DIGIT, (byte) -1);
         int more = 0;
         int last = 0;
         for (char c = '!'; c <= '~'; c++) {

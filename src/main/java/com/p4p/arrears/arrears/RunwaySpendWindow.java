@@ -15,7 +15,7 @@ import java.util.Map;
  * Stored packed (it is on every account's row, every night): a first character {@code 'a' + scale}, then
  * the values as whole numbers of 10^-scale ({@link PackedNumbers}: base 46, no separators), scale being
  * the most decimals any of them needs (0 for yen, 2 for cents, at most the ledger's 4). A 7-night window
- * of amounts in cents takes about 20 characters where the decimal text took about 45.
+ * of amounts in cents takes about 20 characters where the decimal text took about 50.
  * <p>
  * Tonight's spend is tonight's total less last night's; S = rest + tonight's spend. Advancing costs three
  * decimals whatever window_days is (total, rest, and the oldest night, which leaves the window next and
