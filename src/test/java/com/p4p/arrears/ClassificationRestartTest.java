@@ -197,8 +197,8 @@ class ClassificationRestartTest {
                         + "," + rs.getString("enforced_stage") + "," + rs.getString("sticky_floor") + ","
                         + rs.getString("credit_status") + "," + rs.getDate("first_delinquency") + ","
                         + rs.getString("in_low_band") + "," + rs.getString("in_runway_band") + ","
-                        + rs.getBigDecimal("window_spend") + "," + rs.getBigDecimal("daily_spend") + ","
-                        + rs.getBigDecimal("days_to_zero"));
+                        + rs.getBigDecimal("window_spend") + "," + rs.getObject("runway_days") + ","
+                        + rs.getObject("runway_digits") + "," + rs.getString("runway_carried"));
     }
 
     private static StepExecution step(JobExecution execution, String name) {

@@ -23,7 +23,7 @@ public class AccountStateStore {
 
     private static final String STATE_COLUMNS = "account_id, as_of_date, balance, owed, oldest_unpaid_date,"
             + " days_past_due, stage, enforced_stage, sticky_floor, credit_status, first_delinquency, in_low_band,"
-            + " in_runway_band, window_spend, daily_spend, days_to_zero, runway_carried, tail_spend_before,"
+            + " in_runway_band, window_spend, runway_days, runway_digits, runway_carried, tail_spend_before,"
             + " tail_anchor_spend";
     private static final String ACTION_COLUMNS = "business_date, account_id, seq, store_id, action, from_stage,"
             + " to_stage, owed, currency, days_past_due";
@@ -84,16 +84,24 @@ public class AccountStateStore {
         return new Prior(states, anchors, carried, kept, keptSince[0]);
     }
 
-    /** Appends an account's new state (the columns of {@link #STATE_COLUMNS}) to {@code states}. */
+    /**
+     * Appends an account's new state (the columns of {@link #STATE_COLUMNS}) to {@code states}. Of the
+     * forecast only S and the rule's two figures are stored (V11): daily_spend and days_to_zero follow from
+     * them and the balance ({@link RunwayForecast#of}), where runway.csv, explain and the views read them.
+     *
+     * @param windowDays the runway rule's window_days (unused without a forecast)
+     * @param kept       the tail the ageing keeps for the next night ({@link KeptTail}), or null
+     */
     public static void stateRow(BulkLoad states, LocalDate day, AccountToClassify a, ArrearsOutcome o,
-                                RunwaySpendWindow.Window w, KeptTail kept) {
+                                RunwaySpendWindow.Window w, int windowDays, KeptTail kept) {
         AccountState n = o.next();
         RunwayForecast r = o.runway();
         states.text(a.accountId()).date(day).decimal(a.balance()).decimal(o.owed()).date(o.oldestUnpaidDate())
                 .number(o.daysPastDue()).text(o.stage()).text(o.enforcedStage()).text(n.stickyFloor())
                 .text(o.creditStatus()).date(n.dateOfFirstDelinquency()).text(n.inLowBand() ? "Y" : "N")
                 .text(n.inRunwayBand() ? "Y" : "N").decimal(r == null ? null : r.windowSpend())
-                .decimal(r == null ? null : r.dailySpend()).decimal(r == null ? null : r.daysToZero())
+                .number(r == null ? null : Long.valueOf(windowDays))
+                .number(r == null ? null : Long.valueOf(r.dailySpend().scale())) // the currency's minor digits
                 .text(w == null ? null : w.carried()).decimal(kept == null ? null : kept.spendBefore())
                 .decimal(kept == null ? null : kept.spendOnAnchor()).endRow();
     }

@@ -106,6 +106,7 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
                 prior.carried());
         times.lap(ClassificationTimes.RUNWAY);
 
+        int windowDays = engine.runway().map(r -> r.windowDays()).orElse(0);
         BulkLoad states = new BulkLoad();
         BulkLoad actions = new BulkLoad();
         BulkLoad credit = new BulkLoad();
@@ -114,7 +115,7 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
             ArrearsOutcome o = engine.classify(new ArrearsInput(businessDate, a.accountId(), a.currency(), a.hold(),
                     a.balance(), tail, a.earliestReversalDate(), prior.states().get(a.accountId()),
                     windowSpend(windowSpend, a)));
-            AccountStateStore.stateRow(states, businessDate, a, o, windowSpend.get(a.accountId()),
+            AccountStateStore.stateRow(states, businessDate, a, o, windowSpend.get(a.accountId()), windowDays,
                     KeptTail.of(o.owed(), o.oldestUnpaidDate(), tail, a.debits()));
             int seq = 0;
             for (EnforcementAction action : o.actions()) {

@@ -34,10 +34,19 @@ public record RunwayForecast(BigDecimal windowSpend, BigDecimal dailySpend, BigD
         if (balance.signum() <= 0 || windowSpend == null || windowSpend.signum() <= 0) {
             return null;
         }
-        BigDecimal window = BigDecimal.valueOf(rule.windowDays());
+        BigDecimal days = daysToZero(balance, rule.windowDays(), windowSpend);
+        return new RunwayForecast(windowSpend, dailySpend(windowSpend, rule.windowDays(), minorDigits), days,
+                days.compareTo(BigDecimal.valueOf(rule.horizonDays())) < 0);
+    }
+
+    /** floor(balance × window_days / S), for a balance and an S both &gt; 0 (as stored, V11). */
+    public static BigDecimal daysToZero(BigDecimal balance, int windowDays, BigDecimal windowSpend) {
         // both positive, so FLOOR at scale 0 is the exact integer floor of the quotient
-        BigDecimal days = balance.multiply(window).divide(windowSpend, 0, RoundingMode.FLOOR);
-        BigDecimal daily = windowSpend.divide(window, minorDigits, RoundingMode.HALF_EVEN);
-        return new RunwayForecast(windowSpend, daily, days, days.compareTo(BigDecimal.valueOf(rule.horizonDays())) < 0);
+        return balance.multiply(BigDecimal.valueOf(windowDays)).divide(windowSpend, 0, RoundingMode.FLOOR);
+    }
+
+    /** S / window_days, half-even to the currency's minor digits (as stored, V11). */
+    public static BigDecimal dailySpend(BigDecimal windowSpend, int windowDays, int minorDigits) {
+        return windowSpend.divide(BigDecimal.valueOf(windowDays), minorDigits, RoundingMode.HALF_EVEN);
     }
 }

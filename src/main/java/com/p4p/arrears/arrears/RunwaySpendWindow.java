@@ -7,23 +7,30 @@ import java.util.Map;
 
 /**
  * S of SPEC 10 carried from night to night in one short text per account, so that a night reads no
- * spend history for it: {@code "w|total|rest|n1,n2,..."}: the window_days it was made for, the account's
- * total debits at the end of the last night, {@code rest} = the part of last night's S that stays in
- * tonight's window (S less the spend of the run that leaves it), then the spend each of the last
- * window_days - 1 nights posted, oldest first (zeros empty; none for a window of one night).
+ * spend history for it: the window_days it was made for, the account's total debits at the end of the
+ * last night, {@code rest} = the part of last night's S that stays in tonight's window (S less the spend
+ * of the run that leaves it), then the spend each of the last window_days - 1 nights posted, oldest first
+ * (none for a window of one night). {@link #readable} shows it as {@code "w|total|rest|n1,n2,..."}.
+ * <p>
+ * Stored packed (it is on every account's row, every night): a first character {@code 'a' + scale}, then
+ * the values as whole numbers of 10^-scale ({@link PackedNumbers}: base 46, no separators), scale being
+ * the most decimals any of them needs (0 for yen, 2 for cents, at most the ledger's 4). A 7-night window
+ * of amounts in cents takes about 20 characters where the decimal text took about 50.
  * <p>
  * Tonight's spend is tonight's total less last night's; S = rest + tonight's spend. Advancing costs three
  * decimals whatever window_days is (total, rest, and the oldest night, which leaves the window next and
- * is taken out of the next rest); the other nights are copied on as text, unread. A text is only used
- * when it is last night's and made for this window_days; otherwise the night's spend is read
- * ({@link #fromNights}) and a new text begins.
+ * is taken out of the next rest); the other nights are copied on as they are, unread. A text is only used
+ * when it is last night's and made for this window_days; otherwise (another window, a text of an earlier
+ * format, which begins with a digit) the night's spend is read ({@link #fromNights}) and a new text begins.
  */
 public final class RunwaySpendWindow {
 
     /** Longer texts (very long windows of busy accounts) are not kept: such an account's window is read. */
     public static final int MAX_TEXT = 4000;
 
-    private static final char FIELD = '|';
+    /** The first character: {@code SCALE_0 + scale}. */
+    private static final char SCALE_0 = 'a';
+    private static final int MAX_SCALE = 9;
 
     /** S, and the text to carry to the next night (null when too long to keep). */
     public record Window(BigDecimal windowSpend, String carried) {
@@ -40,36 +47,44 @@ public final class RunwaySpendWindow {
      */
     public static Window advance(String carried, LocalDate carriedAsOf, LocalDate businessDate, int windowDays,
                                  BigDecimal totalDebits) {
-        if (carried == null || carriedAsOf == null || !carriedAsOf.plusDays(1).equals(businessDate)) {
+        if (carried == null || carriedAsOf == null || !carriedAsOf.plusDays(1).equals(businessDate)
+                || carried.isEmpty()) {
             return null;
         }
-        String days = Integer.toString(windowDays);
-        int f1 = days.length();
-        if (!carried.startsWith(days) || carried.length() <= f1 || carried.charAt(f1) != FIELD) {
-            return null; // another window, or a text of the earlier format (no window in it)
+        int scale = carried.charAt(0) - SCALE_0;
+        int f1 = PackedNumbers.end(carried, 1);
+        if (scale < 0 || scale > MAX_SCALE || f1 < 0 || PackedNumbers.longValue(carried, 1, f1) != windowDays) {
+            return null; // another window, or a text of an earlier format (a decimal text)
         }
-        int f2 = carried.indexOf(FIELD, f1 + 1);
-        int f3 = f2 < 0 ? -1 : carried.indexOf(FIELD, f2 + 1);
-        if (f3 < 0 || commas(carried, f3 + 1) != Math.max(0, windowDays - 2)) {
+        int f2 = PackedNumbers.end(carried, f1);
+        int f3 = f2 < 0 ? -1 : PackedNumbers.end(carried, f2);
+        if (f3 < 0 || PackedNumbers.count(carried, f3) != windowDays - 1) {
             return null;
         }
-        BigDecimal tonight = totalDebits.subtract(decimal(carried, f1 + 1, f2));
+        BigDecimal tonight = totalDebits.subtract(PackedNumbers.decimal(carried, f1, f2, scale));
         if (tonight.signum() < 0) {
             return null;
         }
-        BigDecimal s = decimal(carried, f2 + 1, f3).add(tonight);
-        StringBuilder text = head(windowDays, totalDebits);
+        BigDecimal s = PackedNumbers.decimal(carried, f2, f3, scale).add(tonight);
+        int tonightScale = scaleOf(totalDebits);
+        if (tonightScale > MAX_SCALE) {
+            return new Window(s, null); // not a ledger amount (4 decimals at most): nothing carried, read next night
+        }
         if (windowDays == 1) {
-            return new Window(s, text.append(FIELD).append(FIELD).toString()); // nothing stays: rest 0, no nights
+            // nothing stays: rest 0, no nights
+            return new Window(s, text(Math.max(scale, tonightScale), 1, totalDebits, BigDecimal.ZERO).toString());
+        }
+        if (tonightScale > scale) { // a value with more decimals than the text's: written again at the new scale
+            BigDecimal[] nights = nights(carried, f3, scale, windowDays); // the carried nights, then tonight
+            nights[windowDays - 1] = tonight;
+            return fromNights(nights, totalDebits, s);
         }
         // the oldest carried night leaves the window next night; the others are copied on as they are
-        int oldestEnd = windowDays == 2 ? carried.length() : carried.indexOf(',', f3 + 1);
-        BigDecimal rest = s.subtract(decimal(carried, f3 + 1, oldestEnd));
-        text.append(FIELD).append(text(rest)).append(FIELD);
-        if (windowDays > 2) {
-            text.append(carried, oldestEnd + 1, carried.length()).append(',');
-        }
-        text.append(text(tonight));
+        int oldestEnd = PackedNumbers.end(carried, f3);
+        BigDecimal rest = s.subtract(PackedNumbers.decimal(carried, f3, oldestEnd, scale));
+        StringBuilder text = text(scale, windowDays, totalDebits, rest);
+        text.append(carried, oldestEnd, carried.length());
+        PackedNumbers.append(text, tonight, scale);
         return new Window(s, text.length() > MAX_TEXT ? null : text.toString());
     }
 
@@ -106,42 +121,85 @@ public final class RunwaySpendWindow {
      * @param nights the window's nights oldest first, tonight last; null is no spend
      */
     static Window fromNights(BigDecimal[] nights, BigDecimal totalDebits) {
+        BigDecimal[] spend = new BigDecimal[nights.length];
         BigDecimal s = BigDecimal.ZERO;
-        for (BigDecimal n : nights) {
-            s = n == null ? s : s.add(n);
+        for (int i = 0; i < nights.length; i++) {
+            spend[i] = nights[i] == null ? BigDecimal.ZERO : nights[i];
+            s = s.add(spend[i]);
         }
-        StringBuilder text = head(nights.length, totalDebits);
-        // rest: S less the oldest night, the one that leaves the window next night
-        text.append(FIELD).append(text(nights[0] == null ? s : s.subtract(nights[0]))).append(FIELD);
-        for (int i = 1; i < nights.length; i++) {
-            if (i > 1) {
-                text.append(',');
+        return fromNights(spend, totalDebits, s);
+    }
+
+    private static Window fromNights(BigDecimal[] nights, BigDecimal totalDebits, BigDecimal s) {
+        int scale = scaleOf(totalDebits);
+        for (BigDecimal n : nights) {
+            if (n.signum() < 0) {
+                return new Window(s, null); // not spend: nothing is carried, the window is read next night
             }
-            text.append(text(nights[i] == null ? BigDecimal.ZERO : nights[i]));
+            scale = Math.max(scale, scaleOf(n));
+        }
+        if (totalDebits.signum() < 0 || scale > MAX_SCALE) {
+            return new Window(s, null);
+        }
+        // rest: S less the oldest night, the one that leaves the window next night
+        StringBuilder text = text(scale, nights.length, totalDebits, s.subtract(nights[0]));
+        for (int i = 1; i < nights.length; i++) {
+            PackedNumbers.append(text, nights[i], scale);
         }
         return new Window(s, text.length() > MAX_TEXT ? null : text.toString());
     }
 
-    private static StringBuilder head(int windowDays, BigDecimal totalDebits) {
-        return new StringBuilder(64).append(windowDays).append(FIELD).append(text(totalDebits));
-    }
-
-    /** The commas from {@code from} to the end: a window of w nights carries w - 1 values, w - 2 commas. */
-    private static int commas(String text, int from) {
-        int n = 0;
-        for (int i = from; i < text.length(); i++) {
-            if (text.charAt(i) == ',') {
-                n++;
-            }
+    /**
+     * A carried text as {@code "w|total|rest|n1,n2,..."} (zeros empty), for people and tests; null when it
+     * is not a text of this format.
+     */
+    public static String readable(String carried) {
+        if (carried == null || carried.isEmpty() || carried.charAt(0) < SCALE_0 || carried.charAt(0) > SCALE_0 + MAX_SCALE) {
+            return null;
         }
-        return n;
+        int scale = carried.charAt(0) - SCALE_0;
+        int f1 = PackedNumbers.end(carried, 1);
+        int f2 = f1 < 0 ? -1 : PackedNumbers.end(carried, f1);
+        int f3 = f2 < 0 ? -1 : PackedNumbers.end(carried, f2);
+        int count = f3 < 0 ? -1 : PackedNumbers.count(carried, f3);
+        if (count < 0 || count != PackedNumbers.longValue(carried, 1, f1) - 1) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder().append(PackedNumbers.longValue(carried, 1, f1)).append('|')
+                .append(plain(PackedNumbers.decimal(carried, f1, f2, scale))).append('|')
+                .append(plain(PackedNumbers.decimal(carried, f2, f3, scale))).append('|');
+        BigDecimal[] nights = nights(carried, f3, scale, count + 1);
+        for (int i = 0; i < count; i++) {
+            out.append(i == 0 ? "" : ",").append(plain(nights[i]));
+        }
+        return out.toString();
     }
 
-    private static String text(BigDecimal v) {
+    /** The carried nights from {@code from} on, in a window-sized array with its last place left empty. */
+    private static BigDecimal[] nights(String carried, int from, int scale, int windowDays) {
+        BigDecimal[] nights = new BigDecimal[windowDays];
+        for (int i = 0, at = from; i < windowDays - 1; i++) {
+            int end = PackedNumbers.end(carried, at);
+            nights[i] = PackedNumbers.decimal(carried, at, end, scale);
+            at = end;
+        }
+        return nights;
+    }
+
+    private static StringBuilder text(int scale, int windowDays, BigDecimal totalDebits, BigDecimal rest) {
+        StringBuilder text = new StringBuilder(32).append((char) (SCALE_0 + scale));
+        PackedNumbers.append(text, windowDays);
+        PackedNumbers.append(text, totalDebits, scale);
+        PackedNumbers.append(text, rest, scale);
+        return text;
+    }
+
+    /** The decimals {@code v} needs (0 for a whole number). */
+    private static int scaleOf(BigDecimal v) {
+        return v.signum() == 0 ? 0 : Math.max(0, v.stripTrailingZeros().scale());
+    }
+
+    private static String plain(BigDecimal v) {
         return v.signum() == 0 ? "" : v.stripTrailingZeros().toPlainString();
-    }
-
-    private static BigDecimal decimal(String text, int from, int to) {
-        return from == to ? BigDecimal.ZERO : new BigDecimal(text.substring(from, to));
     }
 }

@@ -62,9 +62,11 @@ public final class AccountExplanationStore {
     }
 
     public Optional<StateRow> state(String accountId) {
-        return jdbc.query("SELECT as_of_date, balance, owed, oldest_unpaid_date, days_past_due, stage, enforced_stage,"
-                + " sticky_floor, credit_status, first_delinquency, window_spend, daily_spend, days_to_zero, in_runway_band"
-                + " FROM account_state WHERE account_id = ?",
+        // daily_spend and days_to_zero as finance's view derives them (V11), so explain checks the SQL too
+        return jdbc.query("SELECT s.as_of_date, s.balance, s.owed, s.oldest_unpaid_date, s.days_past_due, s.stage,"
+                + " s.enforced_stage, s.sticky_floor, s.credit_status, s.first_delinquency, s.window_spend, r.daily_spend,"
+                + " r.days_to_zero, s.in_runway_band FROM account_state s"
+                + " LEFT JOIN finance_runway r ON r.account_id = s.account_id WHERE s.account_id = ?",
                 (rs, i) -> new StateRow(rs.getObject(1, LocalDate.class), rs.getBigDecimal(2), rs.getBigDecimal(3),
                         rs.getObject(4, LocalDate.class), rs.getInt(5), rs.getString(6), rs.getString(7),
                         rs.getString(8), rs.getString(9), rs.getObject(10, LocalDate.class), rs.getBigDecimal(11),

@@ -1,6 +1,6 @@
 package com.p4p.arrears.report;
 
-import java.math.RoundingMode;
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 
@@ -10,6 +10,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.p4p.arrears.arrears.RunwayForecast;
 import com.p4p.arrears.partition.AccountRange;
 import com.p4p.arrears.policy.Policy;
 
@@ -80,15 +81,18 @@ public class AccountFilesTasklet implements Tasklet {
         // SPEC 10: without a runway block nothing was forecast, and the file is its header only
         try (AtomicCsvFile out = part(AccountFile.RUNWAY)) {
             if (policy.runway().isPresent()) {
-                streaming.query("SELECT s.account_id, a.currency, s.balance, s.daily_spend, s.days_to_zero, s.in_runway_band"
-                        + " FROM account_state s JOIN account a ON a.account_id = s.account_id"
-                        + " WHERE s.days_to_zero IS NOT NULL" + range.andCondition("s.account_id")
+                // the figures from S and the rule the row was forecast with (V11 stores no more)
+                streaming.query("SELECT s.account_id, a.currency, s.balance, s.window_spend, s.runway_days,"
+                        + " s.runway_digits, s.in_runway_band FROM account_state s JOIN account a ON a.account_id = s.account_id"
+                        + " WHERE s.runway_days IS NOT NULL" + range.andCondition("s.account_id")
                         + " ORDER BY s.account_id", rs -> {
                             String currency = rs.getString(2);
-                            out.row(d, rs.getString(1), currency, Formats.money(rs.getBigDecimal(3), currency, policy),
-                                    Formats.money(rs.getBigDecimal(4), currency, policy),
-                                    rs.getBigDecimal(5).setScale(0, RoundingMode.UNNECESSARY).toPlainString(),
-                                    rs.getString(6));
+                            BigDecimal balance = rs.getBigDecimal(3);
+                            BigDecimal s = rs.getBigDecimal(4);
+                            out.row(d, rs.getString(1), currency, Formats.money(balance, currency, policy),
+                                    Formats.money(RunwayForecast.dailySpend(s, rs.getInt(5), rs.getInt(6)), currency, policy),
+                                    RunwayForecast.daysToZero(balance, rs.getInt(5), s).toPlainString(),
+                                    rs.getString(7));
                         }, range.parameters());
             }
             out.commit();

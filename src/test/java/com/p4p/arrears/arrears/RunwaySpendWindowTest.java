@@ -28,7 +28,7 @@ class RunwaySpendWindowTest {
         RunwaySpendWindow.Window w = RunwaySpendWindow.firstNight(D, 3, dec(spend[0]));
         assertThat(w.windowSpend()).isEqualByComparingTo("20.00");
         // window 3, total 20, rest 20 (S less night -2, which leaves next), then nights -1 and 0
-        assertThat(w.carried()).isEqualTo("3|20|20|,20");
+        assertThat(RunwaySpendWindow.readable(w.carried())).isEqualTo("3|20|20|,20");
         BigDecimal total = dec(spend[0]);
         Map<LocalDate, BigDecimal> posted = new HashMap<>(Map.of(D, dec(spend[0])));
         for (int n = 1; n < spend.length; n++) {
@@ -51,16 +51,16 @@ class RunwaySpendWindowTest {
         }
         // night 7: 7.25 (night 6) + 1000000.0001 (night 7); night 5 had none, so all of S stays next night
         assertThat(w.windowSpend()).isEqualByComparingTo("1000007.2501");
-        assertThat(w.carried()).isEqualTo("3|1000097.7501|1000007.2501|7.25,1000000.0001");
+        assertThat(RunwaySpendWindow.readable(w.carried())).isEqualTo("3|1000097.7501|1000007.2501|7.25,1000000.0001");
     }
 
     @Test
     void aWindowOfOneNightIsTonightsSpend() {
         RunwaySpendWindow.Window w = RunwaySpendWindow.firstNight(D, 1, dec("5"));
-        assertThat(w.carried()).isEqualTo("1|5||");
+        assertThat(RunwaySpendWindow.readable(w.carried())).isEqualTo("1|5||");
         RunwaySpendWindow.Window next = RunwaySpendWindow.advance(w.carried(), D, D.plusDays(1), 1, dec("12"));
         assertThat(next.windowSpend()).isEqualByComparingTo("7");
-        assertThat(next.carried()).isEqualTo("1|12||");
+        assertThat(RunwaySpendWindow.readable(next.carried())).isEqualTo("1|12||");
         assertThat(RunwaySpendWindow.fromPostings(Map.of(D.plusDays(1), dec("7")), D.plusDays(1), 1, dec("12")))
                 .isEqualTo(next);
     }
@@ -89,15 +89,71 @@ class RunwaySpendWindowTest {
     }
 
     @Test
-    void aTextOfTheEarlierFormatOrAnotherWindowIsNotUsed() {
-        // the first format (total, then the nights; no window in it): read the window instead
+    void exactAtTheEdgesWholeYenHugeTotalsAndAFourthDecimalArrivingMidWindow() {
+        // yen (0 digits), then totals past a long's range at 4 decimals, then a 4th decimal in a whole window
+        String[] spend = {"1500", "0", "98000", "99999999999999999999.9999", "0.0001", "0", "7",
+                "12345678901234567890.1234", "0", "0", "0", "0.5"};
+        for (int days = 1; days <= spend.length + 1; days++) {
+            BigDecimal total = dec("3000"); // charged before the first night with the block
+            RunwaySpendWindow.Window w = RunwaySpendWindow.fromPostings(Map.of(), D.minusDays(1), days, total);
+            for (int n = 0; n < spend.length; n++) {
+                total = total.add(dec(spend[n]));
+                LocalDate night = D.plusDays(n);
+                w = RunwaySpendWindow.advance(w.carried(), night.minusDays(1), night, days, total);
+                BigDecimal expected = BigDecimal.ZERO;
+                Map<LocalDate, BigDecimal> inWindow = new HashMap<>();
+                for (int k = Math.max(0, n - days + 1); k <= n; k++) {
+                    expected = expected.add(dec(spend[k]));
+                    inWindow.put(D.plusDays(k), dec(spend[k]));
+                }
+                String as = "window " + days + ", night " + n;
+                assertThat(w).as(as).isNotNull();
+                assertThat(w.windowSpend()).as(as).isEqualByComparingTo(expected);
+                assertThat(RunwaySpendWindow.readable(w.carried())).as(as).isEqualTo(RunwaySpendWindow.readable(
+                        RunwaySpendWindow.fromPostings(inWindow, night, days, total).carried()));
+                assertThat(RunwaySpendWindow.readable(w.carried())).as(as).startsWith(days + "|" + plain(total) + "|");
+            }
+        }
+    }
+
+    @Test
+    void yenIsCarriedAsWholeNumbersAndAWeekOfCentsInTwentyOneCharacters() {
+        RunwaySpendWindow.Window yen = RunwaySpendWindow.firstNight(D, 7, dec("1500.0000"));
+        assertThat(yen.carried()).startsWith("a"); // scale 0
+        assertThat(RunwaySpendWindow.readable(yen.carried())).isEqualTo("7|1500|1500|,,,,,1500");
+        BigDecimal total = dec("1097.75");
+        RunwaySpendWindow.Window w = RunwaySpendWindow.firstNight(D, 7, total);
+        for (int n = 1; n <= 10; n++) {
+            total = total.add(dec("12.34"));
+            w = RunwaySpendWindow.advance(w.carried(), D.plusDays(n - 1), D.plusDays(n), 7, total);
+        }
+        assertThat(w.carried()).startsWith("c"); // scale 2
+        assertThat(w.windowSpend()).isEqualByComparingTo("86.38");
+        assertThat(RunwaySpendWindow.readable(w.carried())).isEqualTo("7|1221.15|74.04|12.34,12.34,12.34,12.34,12.34,12.34");
+        assertThat(w.carried()).hasSize(21); // the decimal text above: 51
+    }
+
+    private static String plain(BigDecimal v) {
+        return v.signum() == 0 ? "" : v.stripTrailingZeros().toPlainString();
+    }
+
+    @Test
+    void aTextOfAnEarlierFormatOrAnotherWindowIsNotUsed() {
+        // the decimal texts of the earlier formats (total, then the nights; then with window_days and rest
+        // first): read the window instead
         assertThat(RunwaySpendWindow.advance("20,,20", D, D.plusDays(1), 3, dec("20"))).isNull();
         assertThat(RunwaySpendWindow.advance("20", D, D.plusDays(1), 1, dec("20"))).isNull();
-        // the same text with the window's nights cut or added is not this window's either
-        assertThat(RunwaySpendWindow.advance("3|20|20|20", D, D.plusDays(1), 3, dec("20"))).isNull();
-        assertThat(RunwaySpendWindow.advance("3|20|20|,,20", D, D.plusDays(1), 3, dec("20"))).isNull();
-        assertThat(RunwaySpendWindow.advance("13|20|20|,20", D, D.plusDays(1), 3, dec("20"))).isNull();
-        assertThat(RunwaySpendWindow.advance("3|20|20|,20", D, D.plusDays(1), 3, dec("20"))).isNotNull();
+        assertThat(RunwaySpendWindow.advance("3|20|20|,20", D, D.plusDays(1), 3, dec("20"))).isNull();
+        assertThat(RunwaySpendWindow.advance("1|5||", D, D.plusDays(1), 1, dec("5"))).isNull();
+        // a packed text with the window's nights cut or added, or cut mid-number, is not this window's either
+        String carried = RunwaySpendWindow.firstNight(D, 3, dec("20")).carried();
+        assertThat(RunwaySpendWindow.advance(carried, D, D.plusDays(1), 3, dec("20"))).isNotNull();
+        assertThat(RunwaySpendWindow.advance(carried.substring(0, carried.length() - 1), D, D.plusDays(1), 3, dec("20")))
+                .isNull();
+        assertThat(RunwaySpendWindow.advance(carried + carried.charAt(carried.length() - 1), D, D.plusDays(1), 3,
+                dec("20"))).isNull();
+        assertThat(RunwaySpendWindow.advance(carried + "\\", D, D.plusDays(1), 3, dec("20"))).isNull();
+        assertThat(RunwaySpendWindow.advance("", D, D.plusDays(1), 3, dec("20"))).isNull();
     }
 
     @Test
