@@ -18,7 +18,8 @@
 # the first date are generated straight into account_spend_day, for every account on 19 days out of 20,
 # and added to its debits and to its credits alike, as a year of clicks paid for; the next nights then
 # run with a year behind them. MariaDB's SEQUENCE engine writes the rows; the ledger's own entries are
-# not generated, so what a 365-night ledger_entry costs spend ingestion is not measured by this mode),
+# not generated, so what a 365-night ledger_entry costs spend ingestion is not measured by this mode;
+# --ledger-entries below measures it),
 # --partitions N (passed to the jar's run: the partitioned steps run as N partitions on N threads, SPEC 12),
 # --workers K (with --partitions: K `worker` processes of the same jar on this machine, one thread each,
 # take the partitions over RabbitMQ (SPRING_RABBITMQ_*, default 127.0.0.1:5672) from a queue of the
@@ -61,7 +62,7 @@ while [ $# -gt 0 ]; do
     --workers) workers=$2; shift 2 ;;
     --id-shape) id_shape=$2; shift 2 ;;
     --ledger-entries) ledger_entries=$2; shift 2 ;;
-    *) sed -n '2,35p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,36p' "$0" >&2; exit 2 ;;
   esac
 done
 
