@@ -19,14 +19,23 @@
 # and added to its debits and to its credits alike, as a year of clicks paid for; the next nights then
 # run with a year behind them. MariaDB's SEQUENCE engine writes the rows; the ledger's own entries are
 # not generated, so what a 365-night ledger_entry costs spend ingestion is not measured by this mode;
-# the tails the ageing kept are dropped with it, as their sums no longer hold: the next night reads from
-# the stored anchors, as on the first night after an upgrade, and the night after is the steady state),
+# --ledger-entries below measures it; the tails the ageing kept are dropped with it, as their sums no
+# longer hold: the next night reads from the stored anchors, as on the first night after an upgrade, and
+# the night after is the steady state),
 # --history-after N (with --history-days: load the history after night N instead of night 1; e.g.
 # --nights 4 --history-after 2 compares night 4, a year behind it and its tails kept, with night 2),
 # --partitions N (passed to the jar's run: the partitioned steps run as N partitions on N threads, SPEC 12),
 # --workers K (with --partitions: K `worker` processes of the same jar on this machine, one thread each,
 # take the partitions over RabbitMQ (SPRING_RABBITMQ_*, default 127.0.0.1:5672) from a queue of the
-# bench's own; they are stopped, and the queue deleted, at the end).
+# bench's own; they are stopped, and the queue deleted, at the end),
+# --id-shape ordered|random (issue 14: the generator's charge and payment ids; ordered, the default, is
+# CHG-yyyyMMdd-n, which the ledger's unique key only appends; random is UUIDv4, deterministic for the seed),
+# --ledger-entries N (issue 14: before night 1, ledger_entry is preloaded with N entries of the same id
+# shape, spend and payments in the nights' proportion, a night's worth a day on the days before the
+# first date, by MariaDB's SEQUENCE engine with the unique key dropped and built again afterwards (a
+# sorted build: minutes, not hours), then ANALYZE. They belong to accounts HIST... that the account table
+# never holds, and a ledger_day row for the day before the first date closes them: the first close takes
+# the entries after it, as every close does, so nothing of a night reads them but the unique key).
 # Database: root without password on 127.0.0.1:3306 unless BENCH_MYSQL ("mariadb -u... -h...") and
 # BENCH_JDBC_BASE ("jdbc:mysql://host:3306") say otherwise.
 set -euo pipefail
@@ -35,7 +44,7 @@ cd "$(dirname "$0")/.."
 accounts=100000 spend=1000000 payments=100000 nights=1 xmx=2g java_opts="" build=yes keep=no
 balances=true first=2026-11-26 seed=42 buffer_pool="" floor=yes history_days=0 history_after=1 url_settings=""
 policy_args=()
-partition_args=() workers=0
+partition_args=() workers=0 id_shape=ordered ledger_entries=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --accounts) accounts=$2; shift 2 ;;
@@ -57,7 +66,9 @@ while [ $# -gt 0 ]; do
     --policy) policy_args=(--policy "$(realpath "$2")"); shift 2 ;;
     --partitions) partition_args=(--partitions "$2"); shift 2 ;;
     --workers) workers=$2; shift 2 ;;
-    *) sed -n '2,31p' "$0" >&2; exit 2 ;;
+    --id-shape) id_shape=$2; shift 2 ;;
+    --ledger-entries) ledger_entries=$2; shift 2 ;;
+    *) sed -n "2,$(($(grep -n '^set -euo pipefail' "$0" | cut -d: -f1) - 1))p" "$0" >&2; exit 2 ;;
   esac
 done
 
@@ -100,30 +111,79 @@ cleanup() {
 }
 trap cleanup EXIT
 
+case "$id_shape" in ordered | random) ;; *) echo "--id-shape must be ordered or random" >&2; exit 2 ;; esac
+
 echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ -n "$buffer_pool" ]; then
   set_pool "$(numfmt --from=iec "$buffer_pool")"
 fi
 echo "database: $(sql -N -e "SELECT CONCAT(VERSION(), ', innodb_buffer_pool_size ', @@innodb_buffer_pool_size DIV 1048576, ' MB')")"
 echo "size: $accounts accounts, $spend spend rows, $payments payment rows per night, $nights night(s); -Xmx$xmx $java_opts"
+echo "ids: $id_shape; ledger entries before night 1: $ledger_entries"
 echo "policy: ${policy_args[1]:-the shipped default}"
 echo "work folder $work, database $db; bulk writes: $([ -n "$url_settings" ] && echo "batched inserts (--batched)" || echo "as the server allows")"
 
 t0=$(date +%s.%N)
 java -cp target/test-classes com.p4p.arrears.ops.bench.NightGenerator --out "$work/in" --accounts "$accounts" \
-  --spend "$spend" --payments "$payments" --nights "$nights" --date "$first" --seed "$seed" --balances "$balances"
+  --spend "$spend" --payments "$payments" --nights "$nights" --date "$first" --seed "$seed" --balances "$balances" \
+  --id-shape "$id_shape"
 printf 'generated in %.1fs: %s\n' "$(echo "$(date +%s.%N) - $t0" | bc)" "$(du -sh "$work/in" | cut -f1)"
 
 sql -e "CREATE DATABASE $db CHARACTER SET utf8mb4 COLLATE utf8mb4_bin; CREATE DATABASE $bare CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
 
-# Workers (--workers K): the jar migrates the fresh database first (a worker never migrates: it refuses
-# a schema that is not its own), then K workers listen on the bench's own queue.
+# The preload and the workers need the schema before night 1: the jar migrates the fresh database
+# (a worker never migrates: it refuses a schema that is not its own).
+if [ "$workers" -gt 0 ] || [ "$ledger_entries" -gt 0 ]; then
+  SPRING_DATASOURCE_URL="$jdbc_base/$db$url_settings" SPRING_DATASOURCE_USERNAME=root SPRING_DATASOURCE_PASSWORD= \
+    java -jar target/arrears-pipeline.jar status > "$work/migrate.log" 2>&1
+fi
+
+# --ledger-entries N: N entries on the days before the first date (see the header), in entry order.
+# Entry s (1-based) is the k-th of its day's spend + payments rows; ids as the generator's shape names
+# them (random: a UUIDv4 made of MD5(seed/s), so the preload is the same for a seed).
+if [ "$ledger_entries" -gt 0 ]; then
+  p0=$(date +%s.%N)
+  per_day=$((spend + payments))
+  days=$(((ledger_entries + per_day - 1) / per_day))
+  if [ "$id_shape" = random ]; then
+    id_sql="CONCAT(SUBSTR(h, 1, 8), '-', SUBSTR(h, 9, 4), '-4', SUBSTR(h, 14, 3), '-',
+        SUBSTR('89ab', 1 + CONV(SUBSTR(h, 17, 1), 16, 10) % 4, 1), SUBSTR(h, 18, 3), '-', SUBSTR(h, 21, 12))"
+  else
+    id_sql="IF(k < $spend, CONCAT('CHG-', DATE_FORMAT(day, '%Y%m%d'), '-', LPAD(k + 1, 9, '0')),
+        CONCAT('PAY-', DATE_FORMAT(day, '%Y%m%d'), '-', LPAD(k - $spend + 1, 8, '0')))"
+  fi
+  # the unique key as the migrations made it, dropped for the load and built again from it by a sort
+  unique_key=$(sql -N --raw "$db" -e "SHOW CREATE TABLE ledger_entry" | grep -o 'UNIQUE KEY `uk_ledger_source_id` ([^)]*)')
+  sql "$db" -e "ALTER TABLE ledger_entry DROP INDEX uk_ledger_source_id"
+  for ((lo = 1; lo <= ledger_entries; lo += 5000000)); do
+    hi=$((lo + 4999999 < ledger_entries ? lo + 4999999 : ledger_entries))
+    sql "$db" -e "INSERT INTO ledger_entry (entry_id, source, source_id, account_id, entry_type, entry_date, amount,
+        currency, campaign_id, clicks, channel, original_payment_id, posted_date, received_date, line_number)
+      SELECT s, IF(k < $spend, 'spend', 'payments'), $id_sql, CONCAT('HIST', LPAD(s % $accounts, 8, '0')),
+             IF(k < $spend, 'SPEND', 'PAYMENT'), day, IF(k < $spend, 0.05 + s % 97 / 10, 10 + s % 500), 'USD',
+             IF(k < $spend, CONCAT('CMP-', LPAD(s % $accounts, 8, '0'), '-', s % 4), NULL), IF(k < $spend, 1 + s % 20, NULL),
+             IF(k < $spend, NULL, 'CARD'), NULL, day, day, IF(k < $spend, k, k - $spend) + 2
+        FROM (SELECT seq AS s, (seq - 1) % $per_day AS k,
+                     DATE '$first' - INTERVAL ($days - (seq - 1) DIV $per_day) DAY AS day,
+                     MD5(CONCAT('$seed/', seq)) AS h
+                FROM seq_${lo}_to_${hi}) g"
+  done
+  p1=$(date +%s.%N)
+  sql "$db" -e "ALTER TABLE ledger_entry ADD $unique_key"
+  p2=$(date +%s.%N)
+  sql "$db" -e "ANALYZE TABLE ledger_entry; INSERT INTO ledger_day (business_date, last_entry_id)
+      VALUES (DATE '$first' - INTERVAL 1 DAY, $ledger_entries)" > /dev/null
+  printf 'ledger preloaded in %.1f s: %d entries of %d days before %s (%s ids): rows %.1f s, unique key built %.1f s; %s\n' \
+    "$(echo "$(date +%s.%N) - $p0" | bc)" "$ledger_entries" "$days" "$first" "$id_shape" "$(echo "$p1 - $p0" | bc)" \
+    "$(echo "$p2 - $p1" | bc)" "$(sql -N "$db" -e "SELECT CONCAT('table ', ROUND(data_length / 1048576), ' MB, unique key ',
+      ROUND(index_length / 1048576), ' MB') FROM information_schema.tables WHERE table_schema = '$db' AND table_name = 'ledger_entry'")"
+fi
+
+# Workers (--workers K): K workers listen on the bench's own queue (the database is migrated above).
 queue="bench.$db"
 if [ "$workers" -gt 0 ]; then
   [ ${#partition_args[@]} -gt 0 ] || { echo "--workers needs --partitions" >&2; exit 2; }
   java_opts="$java_opts -Dpipeline.partition-queue=$queue"
-  SPRING_DATASOURCE_URL="$jdbc_base/$db$url_settings" SPRING_DATASOURCE_USERNAME=root SPRING_DATASOURCE_PASSWORD= \
-    java -jar target/arrears-pipeline.jar status > "$work/migrate.log" 2>&1
   for ((w = 1; w <= workers; w++)); do
     SPRING_DATASOURCE_URL="$jdbc_base/$db$url_settings" SPRING_DATASOURCE_USERNAME=root SPRING_DATASOURCE_PASSWORD= \
       java -Xmx"$xmx" $java_opts -jar target/arrears-pipeline.jar worker > "$work/worker_$w.log" 2>&1 &

@@ -29,8 +29,9 @@ import java.util.SplittableRandom;
  * the test classes that {@code ./mvnw package -DskipTests} compiles.
  * <pre>
  * java -cp target/test-classes com.p4p.arrears.ops.bench.NightGenerator --out DIR --accounts N --spend N
- *      --payments N [--nights 1] [--date 2026-11-26] [--seed 42] [--balances true]
+ *      --payments N [--nights 1] [--date 2026-11-26] [--seed 42] [--balances true] [--id-shape ordered]
  * </pre>
+ * {@code --id-shape random} names charges and payments by UUIDs instead of date and counter ({@link SourceIds}).
  */
 public final class NightGenerator {
 
@@ -46,6 +47,7 @@ public final class NightGenerator {
     private final long paymentRows;
     private final boolean balancesFile;
     private final SplittableRandom random;
+    private final SourceIds ids;
 
     /** Each account's ledger balance in its currency's minor unit, as the pipeline will compute it. */
     private final long[] balance;
@@ -64,7 +66,12 @@ public final class NightGenerator {
     private final Map<String, long[]> counts = new HashMap<>();
 
     NightGenerator(int accounts, long spendRows, long paymentRows, boolean balancesFile, long seed) {
+        this(accounts, spendRows, paymentRows, balancesFile, seed, "ordered");
+    }
+
+    NightGenerator(int accounts, long spendRows, long paymentRows, boolean balancesFile, long seed, String idShape) {
         this.accounts = accounts;
+        this.ids = new SourceIds(idShape, seed);
         this.spendRows = spendRows;
         this.paymentRows = paymentRows;
         this.balancesFile = balancesFile;
@@ -89,14 +96,15 @@ public final class NightGenerator {
         }
         if (!o.containsKey("out")) {
             System.err.println("usage: NightGenerator --out DIR --accounts N --spend N --payments N [--nights 1]"
-                    + " [--date 2026-11-26] [--seed 42] [--balances true]");
+                    + " [--date 2026-11-26] [--seed 42] [--balances true] [--id-shape ordered|random]");
             System.exit(2);
         }
         Path out = Path.of(o.get("out"));
         Files.createDirectories(out);
         NightGenerator g = new NightGenerator(Integer.parseInt(o.getOrDefault("accounts", "1000")),
                 Long.parseLong(o.getOrDefault("spend", "10000")), Long.parseLong(o.getOrDefault("payments", "1000")),
-                Boolean.parseBoolean(o.getOrDefault("balances", "true")), Long.parseLong(o.getOrDefault("seed", "42")));
+                Boolean.parseBoolean(o.getOrDefault("balances", "true")), Long.parseLong(o.getOrDefault("seed", "42")),
+                o.getOrDefault("id-shape", "ordered"));
         LocalDate first = LocalDate.parse(o.getOrDefault("date", "2026-11-26"));
         int nights = Integer.parseInt(o.getOrDefault("nights", "1"));
         for (int n = 1; n <= nights; n++) {
@@ -194,7 +202,7 @@ public final class NightGenerator {
             StringBuilder row = new StringBuilder(120);
             for (long n = 1; n <= spendRows; n++) {
                 int p = random.nextInt(100_000);
-                String id = "CHG-" + day + "-" + pad(n, 9);
+                String id = ids.next("CHG", day, n, 9);
                 if (p < 100) { // 0.1% rejects, one reason after another
                     out.row(spendReject(row, id, (int) (n % 10)));
                     count("spend.rejected");
@@ -288,7 +296,7 @@ public final class NightGenerator {
             StringBuilder row = new StringBuilder(120);
             for (long n = 1; n <= paymentRows; n++) {
                 int p = random.nextInt(100_000);
-                String id = "PAY-" + day + "-" + pad(n, 8);
+                String id = ids.next("PAY", day, n, 8);
                 if (p < 300) { // 0.3% rejects
                     out.row(paymentReject(row, id, (int) (n % 6)));
                     count("payments.rejected");
