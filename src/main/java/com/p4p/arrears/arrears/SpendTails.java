@@ -246,18 +246,14 @@ public final class SpendTails {
                 LocalDate before = start.plusDays(days);
                 ranges.add(new Range(o.accountId(), start, before.isAfter(end) ? end : before));
             }
-            Map<String, TreeMap<LocalDate, BigDecimal>> days_ = new HashMap<>();
-            counts.reads++;
-            source.read(ranges, (account, date, amount) -> {
-                counts.rows++;
-                days_.computeIfAbsent(account, k -> new TreeMap<>()).merge(date, amount, BigDecimal::add);
-            });
+            Map<String, NavigableMap<LocalDate, BigDecimal>> spendByDay = new HashMap<>();
+            readInto(source, ranges, spendByDay, new HashMap<>(), counts);
             List<Owing> next = new ArrayList<>();
             for (int i = 0; i < pending.size(); i++) {
                 Owing o = pending.get(i);
                 BigDecimal rest = after.get(o.accountId()); // the spend from the next day with spend on
                 boolean placed = false;
-                for (Map.Entry<LocalDate, BigDecimal> day : days_.getOrDefault(o.accountId(), new TreeMap<>()).entrySet()) {
+                for (Map.Entry<LocalDate, BigDecimal> day : spendByDay.getOrDefault(o.accountId(), new TreeMap<>()).entrySet()) {
                     BigDecimal newer = rest.subtract(day.getValue());
                     if (newer.compareTo(o.owed()) < 0) {
                         spend.put(o.accountId(), handedOn(day.getKey(), day.getValue(), rest));
