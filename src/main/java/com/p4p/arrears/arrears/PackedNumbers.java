@@ -88,6 +88,23 @@ final class PackedNumbers {
         }
     }
 
+    /**
+     * Writes {@code count} leading zero digits into the number starting at {@code at}: its value is the same,
+     * only its text longer (so a text can keep its length from night to night: see RunwaySpendWindow).
+     */
+    static void padWithZeros(StringBuilder s, int at, int count) {
+        char[] zeros = new char[count];
+        Arrays.fill(zeros, MORE[0]);
+        s.insert(at, zeros);
+    }
+
+    /** The characters {@code v} (&gt;= 0) takes at {@code scale}, as {@link #append(StringBuilder, BigDecimal, int)} writes it. */
+    static int length(BigDecimal v, int scale) {
+        StringBuilder s = new StringBuilder(12);
+        append(s, v, scale);
+        return s.length();
+    }
+
     /** Where the number starting at {@code from} ends (exclusive), or -1 when no whole number starts there. */
     static int end(CharSequence s, int from) {
         for (int i = from; i < s.length(); i++) {

@@ -17,6 +17,12 @@ import java.util.Map;
  * the most decimals any of them needs (0 for yen, 2 for cents, at most the ledger's 4). A 7-night window
  * of amounts in cents takes about 20 characters where the decimal text took about 50.
  * <p>
+ * The text keeps its length from night to night (the row is then rewritten in place, where a longer
+ * row makes the database move it, or split its page, every night the window fills): the total is
+ * padded with leading zero digits to the length of last night's text, and only a text that no longer
+ * fits grows, by {@value #SLACK} characters more than it needs. A first text is made as long as it will be
+ * once its empty nights hold as much as its largest. Padding changes no value: any reader reads it.
+ * <p>
  * Tonight's spend is tonight's total less last night's; S = rest + tonight's spend. Advancing costs three
  * decimals whatever window_days is (total, rest, and the oldest night, which leaves the window next and
  * is taken out of the next rest); the other nights are copied on as they are, unread. A text is only used
@@ -31,6 +37,8 @@ public final class RunwaySpendWindow {
     /** The first character: {@code SCALE_0 + scale}. */
     private static final char SCALE_0 = 'a';
     private static final int MAX_SCALE = 9;
+    /** The characters a text that has to grow takes beyond what it needs, so that it does not grow again soon. */
+    static final int SLACK = 2;
 
     /** S, and the text to carry to the next night (null when too long to keep). */
     public record Window(BigDecimal windowSpend, String carried) {
@@ -72,12 +80,13 @@ public final class RunwaySpendWindow {
         }
         if (windowDays == 1) {
             // nothing stays: rest 0, no nights
-            return new Window(s, text(Math.max(scale, tonightScale), 1, totalDebits, BigDecimal.ZERO).toString());
+            return new Window(s, sized(text(Math.max(scale, tonightScale), 1, totalDebits, BigDecimal.ZERO),
+                    carried.length()));
         }
         if (tonightScale > scale) { // a value with more decimals than the text's: written again at the new scale
             BigDecimal[] nights = nights(carried, f3, scale, windowDays); // the carried nights, then tonight
             nights[windowDays - 1] = tonight;
-            return fromNights(nights, totalDebits, s);
+            return fromNights(nights, totalDebits, s, carried.length());
         }
         // the oldest carried night leaves the window next night; the others are copied on as they are
         int oldestEnd = PackedNumbers.end(carried, f3);
@@ -85,7 +94,7 @@ public final class RunwaySpendWindow {
         StringBuilder text = text(scale, windowDays, totalDebits, rest);
         text.append(carried, oldestEnd, carried.length());
         PackedNumbers.append(text, tonight, scale);
-        return new Window(s, text.length() > MAX_TEXT ? null : text.toString());
+        return new Window(s, sized(text, carried.length()));
     }
 
     /** An account classified for the first time: everything it was ever charged was posted tonight. */
@@ -127,10 +136,11 @@ public final class RunwaySpendWindow {
             spend[i] = nights[i] == null ? BigDecimal.ZERO : nights[i];
             s = s.add(spend[i]);
         }
-        return fromNights(spend, totalDebits, s);
+        return fromNights(spend, totalDebits, s, 0);
     }
 
-    private static Window fromNights(BigDecimal[] nights, BigDecimal totalDebits, BigDecimal s) {
+    /** @param length the length of the text this one follows (0: none): it is kept where the new one fits */
+    private static Window fromNights(BigDecimal[] nights, BigDecimal totalDebits, BigDecimal s, int length) {
         int scale = scaleOf(totalDebits);
         for (BigDecimal n : nights) {
             if (n.signum() < 0) {
@@ -143,10 +153,30 @@ public final class RunwaySpendWindow {
         }
         // rest: S less the oldest night, the one that leaves the window next night
         StringBuilder text = text(scale, nights.length, totalDebits, s.subtract(nights[0]));
+        int empty = 0;
+        int largest = 1;
         for (int i = 1; i < nights.length; i++) {
+            int before = text.length();
             PackedNumbers.append(text, nights[i], scale);
+            empty += nights[i].signum() == 0 ? 1 : 0;
+            largest = Math.max(largest, text.length() - before);
         }
-        return new Window(s, text.length() > MAX_TEXT ? null : text.toString());
+        // as long as the text will be once the empty nights hold as much as the largest (no growing on the next nights)
+        return new Window(s, sized(text, Math.max(length, text.length() + empty * (largest - 1) + SLACK)));
+    }
+
+    /**
+     * The text padded to {@code length} (its total written with leading zero digits), or, when it is longer,
+     * to its own length and {@link #SLACK} more; null when that is beyond {@link #MAX_TEXT}.
+     */
+    private static String sized(StringBuilder text, int length) {
+        if (text.length() > MAX_TEXT) {
+            return null;
+        }
+        int target = Math.min(MAX_TEXT, text.length() <= length ? length : text.length() + SLACK);
+        // the total starts after the scale letter and window_days
+        PackedNumbers.padWithZeros(text, PackedNumbers.end(text, 1), target - text.length());
+        return text.toString();
     }
 
     /**

@@ -43,10 +43,11 @@ class RunwaySpendWindowTest {
                 inWindow.put(D.plusDays(k), dec(spend[k]));
             }
             assertThat(next.windowSpend()).as("night " + n).isEqualByComparingTo(expected);
-            // and read from the nights instead, the same S and the same text to carry on
+            // and read from the nights instead, the same S and the same values to carry on
             RunwaySpendWindow.Window read = RunwaySpendWindow.fromPostings(inWindow, night, 3, total);
             assertThat(read.windowSpend()).as("night " + n).isEqualByComparingTo(next.windowSpend());
-            assertThat(read.carried()).as("night " + n).isEqualTo(next.carried());
+            assertThat(RunwaySpendWindow.readable(read.carried())).as("night " + n)
+                    .isEqualTo(RunwaySpendWindow.readable(next.carried()));
             w = next;
         }
         // night 7: 7.25 (night 6) + 1000000.0001 (night 7); night 5 had none, so all of S stays next night
@@ -61,8 +62,10 @@ class RunwaySpendWindowTest {
         RunwaySpendWindow.Window next = RunwaySpendWindow.advance(w.carried(), D, D.plusDays(1), 1, dec("12"));
         assertThat(next.windowSpend()).isEqualByComparingTo("7");
         assertThat(RunwaySpendWindow.readable(next.carried())).isEqualTo("1|12||");
-        assertThat(RunwaySpendWindow.fromPostings(Map.of(D.plusDays(1), dec("7")), D.plusDays(1), 1, dec("12")))
-                .isEqualTo(next);
+        RunwaySpendWindow.Window read = RunwaySpendWindow.fromPostings(Map.of(D.plusDays(1), dec("7")), D.plusDays(1), 1,
+                dec("12"));
+        assertThat(read.windowSpend()).isEqualByComparingTo(next.windowSpend());
+        assertThat(RunwaySpendWindow.readable(read.carried())).isEqualTo(RunwaySpendWindow.readable(next.carried()));
     }
 
     @Test
@@ -82,8 +85,8 @@ class RunwaySpendWindowTest {
                 }
                 String as = "window " + days + ", night " + n;
                 assertThat(w.windowSpend()).as(as).isEqualByComparingTo(expected);
-                assertThat(RunwaySpendWindow.fromPostings(inWindow, D.plusDays(n), days, total).carried()).as(as)
-                        .isEqualTo(w.carried());
+                assertThat(RunwaySpendWindow.readable(RunwaySpendWindow.fromPostings(inWindow, D.plusDays(n), days,
+                        total).carried())).as(as).isEqualTo(RunwaySpendWindow.readable(w.carried()));
             }
         }
     }
@@ -117,6 +120,43 @@ class RunwaySpendWindowTest {
     }
 
     @Test
+    void theTextKeepsItsLengthNightAfterNightSoTheRowIsRewrittenInPlace() {
+        // a new account spending 5-150 USD a night: the first text is already as long as a full window's
+        java.util.Random random = new java.util.Random(7);
+        BigDecimal total = dec("23.17");
+        RunwaySpendWindow.Window w = RunwaySpendWindow.firstNight(D, 7, total);
+        int length = w.carried().length();
+        int grew = 0;
+        for (int n = 1; n <= 60; n++) {
+            total = total.add(BigDecimal.valueOf(500 + random.nextInt(14_500), 2));
+            RunwaySpendWindow.Window next = RunwaySpendWindow.advance(w.carried(), D.plusDays(n - 1), D.plusDays(n), 7,
+                    total);
+            assertThat(next.carried().length()).as("night " + n).isGreaterThanOrEqualTo(w.carried().length());
+            grew += next.carried().length() > w.carried().length() ? 1 : 0;
+            w = next;
+        }
+        assertThat(grew).as("nights the text grew").isLessThanOrEqualTo(2);
+        assertThat(w.carried().length()).isLessThanOrEqualTo(length + 2 * RunwaySpendWindow.SLACK + 2);
+        // the padding is leading zeros of the total: the values read back unchanged
+        assertThat(RunwaySpendWindow.readable(w.carried())).startsWith("7|" + total.stripTrailingZeros().toPlainString() + "|");
+    }
+
+    @Test
+    void aTextOfTheUnpaddedFormIsAdvancedAndPaddedToItsOwnLength() {
+        // texts written before the padding: read as they are, the next one at least as long
+        RunwaySpendWindow.Window first = RunwaySpendWindow.fromPostings(Map.of(D, dec("20")), D, 3, dec("20"));
+        String padded = first.carried();
+        int totalStart = 2; // the scale letter, window_days 3 in one character
+        String stripped = padded.substring(0, totalStart) + padded.substring(totalStart).replaceFirst("^!+", "");
+        assertThat(stripped).isNotEqualTo(padded);
+        assertThat(RunwaySpendWindow.readable(stripped)).isEqualTo(RunwaySpendWindow.readable(padded));
+        RunwaySpendWindow.Window next = RunwaySpendWindow.advance(stripped, D, D.plusDays(1), 3, dec("27.5"));
+        assertThat(next.windowSpend()).isEqualByComparingTo("27.5");
+        assertThat(next.carried().length()).isGreaterThanOrEqualTo(stripped.length());
+        assertThat(RunwaySpendWindow.readable(next.carried())).isEqualTo("3|27.5|27.5|20,7.5");
+    }
+
+    @Test
     void yenIsCarriedAsWholeNumbersAndAWeekOfCentsInTwentyOneCharacters() {
         RunwaySpendWindow.Window yen = RunwaySpendWindow.firstNight(D, 7, dec("1500.0000"));
         assertThat(yen.carried()).startsWith("a"); // scale 0
@@ -130,7 +170,9 @@ class RunwaySpendWindowTest {
         assertThat(w.carried()).startsWith("c"); // scale 2
         assertThat(w.windowSpend()).isEqualByComparingTo("86.38");
         assertThat(RunwaySpendWindow.readable(w.carried())).isEqualTo("7|1221.15|74.04|12.34,12.34,12.34,12.34,12.34,12.34");
-        assertThat(w.carried()).hasSize(21); // the decimal text above: 51
+        // 21 characters unpadded (the decimal text above: 51), as long as the first night made it: 36
+        assertThat(w.carried().replaceFirst("^c(.)!+", "c$1")).hasSize(21);
+        assertThat(w.carried()).hasSize(36);
     }
 
     private static String plain(BigDecimal v) {
