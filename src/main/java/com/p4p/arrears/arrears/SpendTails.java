@@ -1,7 +1,9 @@
 package com.p4p.arrears.arrears;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,8 +23,9 @@ import java.util.TreeMap;
  *       (it moves back only when owed grows by more than tonight's spend), or the last few days for an
  *       account that owed nothing last night;</li>
  *   <li>an account whose read spend does not reach owed (a late charge before L, a refund or chargeback
- *       re-opening old charges, owed beyond all spend) reads further back, window before window, each
- *       twice the last, until it does, or what it read adds up to all its spend (the account's debits:
+ *       re-opening old charges, owed beyond all spend) reads further back, window before window (each
+ *       sized by the account's spend per day in what it read, and at least twice the last's shortest),
+ *       until it does, or what it read adds up to all its spend (the account's debits:
  *       its whole history is read), or the history's earliest date is passed.</li>
  * </ul>
  * The anchor over what was read is then exactly the anchor over the whole history: the walk meets the
@@ -48,8 +51,17 @@ public final class SpendTails {
 
     /** Days an account that owed nothing last night reads first: new debt is mostly recent spend. */
     public static final int NEW_DEBT_DAYS = 7;
-    /** The first window read further back; each next one is twice as long. */
-    static final int FIRST_FURTHER_DAYS = 16;
+    /**
+     * The shortest first window read further back (or forward); each next round's shortest is twice the
+     * last, so a walk takes few rounds whatever the spend. Above it, a window is sized by the account's own
+     * spend per day in what it read ({@link #window}), so a walk reads about what its anchor needs rather
+     * than up to twice that.
+     */
+    static final int FIRST_FURTHER_DAYS = 8;
+    /** A window sized by spend per day reads this much more than the estimate, so that it mostly suffices. */
+    private static final BigDecimal MARGIN = new BigDecimal("1.2");
+    /** No window is sized longer than this (a date range, not an amount: the history's start bounds it anyway). */
+    private static final long LONGEST_WINDOW = 40_000;
 
     /**
      * An account that owes tonight, where its reading starts if known (the previous anchor, or null), and
@@ -198,10 +210,14 @@ public final class SpendTails {
                 pending.add(a);
             }
         }
-        for (int days = FIRST_FURTHER_DAYS; !pending.isEmpty(); days *= 2) {
+        for (int shortest = FIRST_FURTHER_DAYS; !pending.isEmpty(); shortest *= 2) {
             ranges.clear();
             for (String a : pending) {
                 LocalDate before = from.get(a);
+                // the rest of owed at the spend per day of what was read (from `before` to tonight)
+                BigDecimal spent = read.getOrDefault(a, BigDecimal.ZERO);
+                long days = window(owedBy.get(a).subtract(spent), spent,
+                        ChronoUnit.DAYS.between(before, businessDate) + 1, shortest);
                 LocalDate start = before.minusDays(days);
                 if (start.isBefore(earliest)) {
                     start = earliest;
@@ -239,10 +255,13 @@ public final class SpendTails {
         }
         List<Owing> pending = forward;
         LocalDate end = businessDate.plusDays(1);
-        for (int days = FIRST_FURTHER_DAYS; !pending.isEmpty(); days *= 2) {
+        for (int shortest = FIRST_FURTHER_DAYS; !pending.isEmpty(); shortest *= 2) {
             List<Range> ranges = new ArrayList<>(pending.size());
             for (Owing o : pending) {
                 LocalDate start = passed.get(o.accountId()).plusDays(1);
+                // the spend the anchor can pass (all after it but owed) at the spend per day after it
+                BigDecimal rest = after.get(o.accountId());
+                long days = window(rest.subtract(o.owed()), rest, ChronoUnit.DAYS.between(start, end), shortest);
                 LocalDate before = start.plusDays(days);
                 ranges.add(new Range(o.accountId(), start, before.isAfter(end) ? end : before));
             }
@@ -291,6 +310,20 @@ public final class SpendTails {
             tail.put(anchor.plusDays(1), newer);
         }
         return tail;
+    }
+
+    /**
+     * Days to read for {@code amount} more spend, at the rate of {@code spend} over {@code days}, with a
+     * margin; at least {@code shortest} (also when nothing was spent to size it by).
+     */
+    static long window(BigDecimal amount, BigDecimal spend, long days, int shortest) {
+        if (spend.signum() <= 0 || amount.signum() <= 0 || days <= 0) {
+            return shortest;
+        }
+        BigDecimal estimate = amount.multiply(BigDecimal.valueOf(days)).multiply(MARGIN)
+                .divide(spend, 0, RoundingMode.CEILING);
+        return estimate.compareTo(BigDecimal.valueOf(LONGEST_WINDOW)) > 0 ? LONGEST_WINDOW
+                : Math.max(shortest, estimate.longValue());
     }
 
     /** Whether the account has spend before what was read: its reads fall short of its total, and history goes back further. */

@@ -228,6 +228,35 @@ class SpendTailsTest {
     }
 
     @Test
+    void aNewDebtReadsAboutTheDaysItsAnchorNeedsNotTwiceThat() {
+        // 16.00 a day for 300 days, then 1,000.00 owed by an account that owed nothing last night: its
+        // anchor is 63 days back (62.5 days of spend); windows doubling from 16 days would read 8+16+32+64
+        History h = new History();
+        for (int i = 0; i < 300; i++) {
+            h.add("A", D0.plusDays(i), new BigDecimal("16.00"));
+        }
+        LocalDate d = D0.plusDays(299);
+        SpendTails.Counts counts = new SpendTails.Counts();
+        Map<String, NavigableMap<LocalDate, BigDecimal>> read = SpendTails.read(d,
+                List.of(new SpendTails.Owing("A", new BigDecimal("1000.00"), null)), h, counts);
+        assertThat(Ageing.anchor(new BigDecimal("1000.00"), read.get("A"), null)).isEqualTo(d.minusDays(62));
+        // the last 8 days, then one window sized at 16.00 a day with its margin
+        assertThat(counts.rows()).isBetween(63L, 63L * 13 / 10);
+        assertThat(counts.furtherAccounts()).isEqualTo(1);
+    }
+
+    @Test
+    void aWindowIsSizedByTheSpendPerDayAndNeverShorterThanTheRoundsShortest() {
+        // 872.00 more at 128.00 over 8 days (16.00 a day): 54.5 days, 66 with the margin
+        assertThat(SpendTails.window(new BigDecimal("872.00"), new BigDecimal("128.00"), 8, 8)).isEqualTo(66);
+        assertThat(SpendTails.window(new BigDecimal("1.00"), new BigDecimal("128.00"), 8, 16)).isEqualTo(16);
+        // nothing read to size it by: the round's shortest
+        assertThat(SpendTails.window(new BigDecimal("5.00"), BigDecimal.ZERO, 8, 32)).isEqualTo(32);
+        // a vast amount at a tiny rate: bounded (the history's start bounds the read anyway)
+        assertThat(SpendTails.window(new BigDecimal("1E+30"), new BigDecimal("0.0001"), 365, 8)).isEqualTo(40_000);
+    }
+
+    @Test
     void rowsReadPerNightDoNotGrowWithTheNightsBehindThem() {
         // accounts that pay their debt every few days: their anchors stay recent, and so does the reading
         long[] rows = simulate(99, 200, 400, REGULAR_PAYERS, true);
