@@ -98,13 +98,6 @@ final class PackedNumbers {
         s.insert(at, zeros);
     }
 
-    /** The characters {@code v} (&gt;= 0) takes at {@code scale}, as {@link #append(StringBuilder, BigDecimal, int)} writes it. */
-    static int length(BigDecimal v, int scale) {
-        StringBuilder s = new StringBuilder(12);
-        append(s, v, scale);
-        return s.length();
-    }
-
     /** Where the number starting at {@code from} ends (exclusive), or -1 when no whole number starts there. */
     static int end(CharSequence s, int from) {
         for (int i = from; i < s.length(); i++) {
