@@ -21,8 +21,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.p4p.arrears.arrears.Ageing;
+import com.p4p.arrears.db.Databases;
 import com.p4p.arrears.ops.NightlyRunner;
 import com.p4p.arrears.ops.RunParameters;
+import com.p4p.arrears.ops.StepMetrics;
 import com.p4p.arrears.support.NightFiles;
 import com.p4p.arrears.support.Outputs;
 import com.p4p.arrears.support.PipelineTest;
@@ -62,6 +64,7 @@ class BoundedAgeingThroughTheJobTest {
         int beyondAllSpend = 0;
         Map<String, LocalDate> lastAnchor = new HashMap<>();
         int keptTails = 0;
+        long throughLateCharges = 0;
         for (int n = 0; n < NIGHTS; n++) {
             LocalDate d = D0.plusDays(n);
             List<String> accounts = new ArrayList<>();
@@ -141,10 +144,20 @@ class BoundedAgeingThroughTheJobTest {
             // owing accounts carry their tail to the next night (arrears/KeptTail) instead of re-reading it
             keptTails += jdbc.queryForObject("SELECT COUNT(*) FROM account_state WHERE tail_spend_before IS NOT NULL",
                     Integer.class);
+            throughLateCharges += e.getStepExecutions().stream().filter(s -> s.getStepName().startsWith("classifyAccounts"))
+                    .mapToLong(s -> s.getExecutionContext().getLong(StepMetrics.TAILS_THROUGH_LATE_CHARGES, 0L)).sum();
         }
         // the comparison covers the cases that need reading further back
         assertThat(lateBeforeAnchor).as("late charges dated before the anchor").isGreaterThan(10);
         assertThat(beyondAllSpend).as("account-nights owing more than all their spend").isGreaterThan(5);
         assertThat(keptTails).as("account-nights that kept their tail for the next night").isGreaterThan(NIGHTS * 5);
+        if (Databases.isH2(jdbc.getDataSource())) {
+            // H2 closes from the ledger's entries, which record no late spend per charge date (V13)
+            System.out.println("NOTE: H2: kept tails are not carried through late charges (MySQL's posting-sums path)");
+            assertThat(throughLateCharges).isZero();
+        } else {
+            assertThat(throughLateCharges).as("kept tails carried through a late charge on or before the anchor")
+                    .isGreaterThan(10);
+        }
     }
 }

@@ -73,7 +73,7 @@ public class AccountStateStore {
                         anchors.put(rs.getString(1), anchor);
                         BigDecimal before = rs.getBigDecimal(11);
                         if (before != null && asOf.isBefore(businessDate)) {
-                            kept.put(rs.getString(1), new KeptTail(anchor, before, rs.getBigDecimal(12)));
+                            kept.put(rs.getString(1), new KeptTail(asOf, anchor, before, rs.getBigDecimal(12)));
                             keptSince[0] = keptSince[0] == null || asOf.isBefore(keptSince[0]) ? asOf : keptSince[0];
                         }
                     }

@@ -78,6 +78,10 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
                 + " owing accounts (" + c.keptAccounts() + " kept their anchor without reading, " + c.forwardAccounts()
                 + " moved it forward, " + c.furtherAccounts() + " read further back than the previous anchor), in "
                 + c.reads() + " reads");
+        log.info("classifyAccounts" + partition + ": of those rows " + c.rowsFromAnchor() + " read from the previous anchor"
+                + " (or the last days: new debt), " + c.rowsForward() + " moving kept anchors forward, " + c.rowsFurther()
+                + " further back; kept tails carried on " + c.tailsCarried() + " (" + c.tailsThroughLateCharges()
+                + " through a late charge on or before the anchor), dropped " + c.tailsDropped());
         log.info("classifyAccounts" + partition + ": time in the writer: " + times.summary());
         if (engine.runway().isPresent()) {
             log.info("classifyAccounts" + partition + ": runway windows carried on (or begun, for new accounts) for " + windowsCarried
@@ -101,6 +105,8 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
         times.lap(ClassificationTimes.HISTORY);
         if (stepExecution != null) {
             stepExecution.getExecutionContext().putLong(StepMetrics.HISTORY_ROWS_READ, spendHistory.counts().rows());
+            stepExecution.getExecutionContext().putLong(StepMetrics.TAILS_THROUGH_LATE_CHARGES,
+                    spendHistory.counts().tailsThroughLateCharges());
         }
         Map<String, RunwaySpendWindow.Window> windowSpend = runwayWindows(chunk, first, last, prior.states(),
                 prior.carried());
@@ -116,7 +122,7 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
                     a.balance(), tail, a.earliestReversalDate(), prior.states().get(a.accountId()),
                     windowSpend(windowSpend, a)));
             AccountStateStore.stateRow(states, businessDate, a, o, windowSpend.get(a.accountId()), windowDays,
-                    KeptTail.of(o.owed(), o.oldestUnpaidDate(), tail, a.debits()));
+                    KeptTail.of(businessDate, o.owed(), o.oldestUnpaidDate(), tail, a.debits()));
             int seq = 0;
             for (EnforcementAction action : o.actions()) {
                 AccountStateStore.actionRow(actions, businessDate, a, o, ++seq, action);
@@ -132,17 +138,22 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
 
     /**
      * The chunk's accounts that owe (only their ageing needs spend history), with last night's anchor and
-     * the tail it kept, carried on where no spend posted since was charged on or before that anchor.
+     * the tail it kept, carried on through the spend posted since ({@link KeptTail#carriedOn}).
      */
     private List<SpendTails.Owing> owing(Chunk<? extends AccountToClassify> chunk, AccountStateStore.Prior prior,
                                          String first, String last) {
-        Map<String, LocalDate> postedSince = prior.kept().isEmpty() ? Map.of()
-                : spendHistory.firstSpendDatesPosted(prior.keptSince(), businessDate, first, last);
+        Map<String, List<KeptTail.Posted>> postedSince = prior.kept().isEmpty() ? Map.of()
+                : spendHistory.spendPostedSince(prior.keptSince(), businessDate, first, last);
         List<SpendTails.Owing> owing = new ArrayList<>();
         for (AccountToClassify a : chunk) {
             if (a.balance().signum() < 0) {
                 KeptTail kept = postedSince == null ? null : prior.kept().get(a.accountId());
-                SpendTails.Tail tail = kept == null ? null : kept.carriedOn(a.debits(), postedSince.get(a.accountId()));
+                SpendTails.Tail tail = null;
+                if (kept != null) {
+                    List<KeptTail.Posted> posted = postedSince.getOrDefault(a.accountId(), List.of());
+                    tail = kept.carriedOn(a.debits(), posted);
+                    spendHistory.counts().keptTail(tail != null, kept.lateChargeSince(posted));
+                }
                 owing.add(new SpendTails.Owing(a.accountId(), a.balance().negate(),
                         prior.anchors().get(a.accountId()), tail));
             }

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.p4p.arrears.ledger.Ids;
+import com.p4p.arrears.ledger.LateSpendText;
 
 /**
  * The ageing's reads of account_spend_day (spend per charge date and account, primary key
@@ -92,14 +93,15 @@ public class SpendHistoryStore implements SpendTails.Source {
     }
 
     /**
-     * The earliest charge date of the spend each account from {@code first} to {@code last} had posted by
-     * the closes after {@code after} up to {@code upTo} (account_day_delta.first_spend_date): a kept tail
-     * holds only while it is after the tail's anchor. {@link LocalDate#MIN} where a close did not record
-     * it (written before V12). Null when more than {@value #MAX_DAYS_SINCE_KEPT} dates lie between: nothing
-     * kept is then carried on.
+     * The spend each account from {@code first} to {@code last} had posted by the closes after {@code after}
+     * up to {@code upTo}, as those closes recorded it (account_day_delta: the earliest charge date, and the
+     * late spend per charge date), one entry per run that posted spend: a kept tail is carried through
+     * them ({@link KeptTail#carriedOn}). A run's first charge date is {@link LocalDate#MIN} where its close
+     * did not record it (written before V12). Null when more than {@value #MAX_DAYS_SINCE_KEPT} dates lie
+     * between: nothing kept is then carried on.
      */
-    public Map<String, LocalDate> firstSpendDatesPosted(LocalDate after, LocalDate upTo, String first, String last) {
-        Map<String, LocalDate> firstDates = new HashMap<>();
+    public Map<String, List<KeptTail.Posted>> spendPostedSince(LocalDate after, LocalDate upTo, String first, String last) {
+        Map<String, List<KeptTail.Posted>> posted = new HashMap<>();
         long days = ChronoUnit.DAYS.between(after, upTo);
         if (days > MAX_DAYS_SINCE_KEPT) {
             return null;
@@ -109,17 +111,20 @@ public class SpendHistoryStore implements SpendTails.Source {
         for (LocalDate d = after.plusDays(1); !d.isAfter(upTo); d = d.plusDays(1)) {
             dates.append(dates.isEmpty() ? "" : ", ").append("DATE '").append(d).append('\'');
         }
-        jdbc.query("SELECT account_id, first_spend_date, debits FROM account_day_delta WHERE business_date IN ("
-                + dates + ") AND account_id BETWEEN ? AND ?", rs -> {
-                    LocalDate d = rs.getObject(2, LocalDate.class);
-                    if (d == null && rs.getBigDecimal(3).signum() > 0) {
-                        d = LocalDate.MIN;
+        jdbc.query("SELECT account_id, business_date, first_spend_date, debits, late_spend FROM account_day_delta"
+                + " WHERE business_date IN (" + dates + ") AND account_id BETWEEN ? AND ?", rs -> {
+                    LocalDate firstCharge = rs.getObject(3, LocalDate.class);
+                    if (firstCharge == null && rs.getBigDecimal(4).signum() > 0) {
+                        firstCharge = LocalDate.MIN;
                     }
-                    if (d != null) {
-                        firstDates.merge(rs.getString(1), d, (x, y) -> x.isBefore(y) ? x : y);
+                    if (firstCharge != null) {
+                        String late = rs.getString(5);
+                        posted.computeIfAbsent(rs.getString(1), k -> new ArrayList<>(1)).add(new KeptTail.Posted(
+                                rs.getObject(2, LocalDate.class), firstCharge,
+                                late == null ? null : LateSpendText.parse(late)));
                     }
                 }, first, last);
-        return firstDates;
+        return posted;
     }
 
     private void query(CharSequence where, SpendTails.Row sink) {

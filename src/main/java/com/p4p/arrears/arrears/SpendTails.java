@@ -33,8 +33,8 @@ import java.util.TreeMap;
  * read). The bound L is only a hint: a wrong one costs rows, never a wrong anchor. Only the rare account
  * that owes more than all it ever spent reads its whole history (its anchor is its first charge date).
  * <p>
- * An account that kept its tail last night ({@link KeptTail}: nothing posted since was charged on or
- * before its anchor) knows tonight's spend from its anchor on without reading it ({@link Tail}), so:
+ * An account that kept its tail last night ({@link KeptTail}, brought up to tonight through the late
+ * charges posted since) knows tonight's spend from its anchor on without reading it ({@link Tail}), so:
  * <ul>
  *   <li>when that spend covers owed and the spend after the anchor does not, the anchor stays: nothing is
  *       read (an account that stays in debt, paying nothing or little);</li>
@@ -112,6 +112,12 @@ public final class SpendTails {
         long furtherAccounts;
         long keptAccounts;
         long forwardAccounts;
+        long rowsFromAnchor;
+        long rowsForward;
+        long rowsFurther;
+        long tailsCarried;
+        long tailsThroughLate;
+        long tailsDropped;
 
         public long owingAccounts() {
             return owingAccounts;
@@ -137,6 +143,46 @@ public final class SpendTails {
         /** Owing accounts whose kept anchor moved forward: only the days it passed read. */
         public long forwardAccounts() {
             return forwardAccounts;
+        }
+
+        /** Rows read from the previous anchor on (accounts with no tail carried on), or the last days (new debt). */
+        public long rowsFromAnchor() {
+            return rowsFromAnchor;
+        }
+
+        /** Rows read moving kept anchors forward. */
+        public long rowsForward() {
+            return rowsForward;
+        }
+
+        /** Rows read further back than where an account started. */
+        public long rowsFurther() {
+            return rowsFurther;
+        }
+
+        /** Owing accounts whose kept tail was carried on to tonight. */
+        public long tailsCarried() {
+            return tailsCarried;
+        }
+
+        /** Of those, the tails carried through a late charge dated on or before their anchor. */
+        public long tailsThroughLateCharges() {
+            return tailsThroughLate;
+        }
+
+        /** Owing accounts whose kept tail could not be carried on (a late charge its close did not record per date). */
+        public long tailsDropped() {
+            return tailsDropped;
+        }
+
+        /** Counts an owing account that had kept a tail: carried on or not, and whether a late charge met it. */
+        public void keptTail(boolean carried, boolean lateCharge) {
+            if (!carried) {
+                tailsDropped++;
+            } else {
+                tailsCarried++;
+                tailsThroughLate += lateCharge ? 1 : 0;
+            }
         }
     }
 
@@ -184,7 +230,7 @@ public final class SpendTails {
             ranges.add(new Range(o.accountId(), start, null));
         }
         if (!ranges.isEmpty()) {
-            readInto(source, ranges, spend, read, counts);
+            counts.rowsFromAnchor += readInto(source, ranges, spend, read, counts);
         }
 
         Map<String, BigDecimal> owedBy = new HashMap<>();
@@ -225,7 +271,7 @@ public final class SpendTails {
                 ranges.add(new Range(a, start, before));
                 from.put(a, start);
             }
-            readInto(source, ranges, spend, read, counts);
+            counts.rowsFurther += readInto(source, ranges, spend, read, counts);
             List<String> next = new ArrayList<>();
             for (String a : pending) {
                 boolean covered = read.getOrDefault(a, BigDecimal.ZERO).compareTo(owedBy.get(a)) >= 0;
@@ -266,7 +312,7 @@ public final class SpendTails {
                 ranges.add(new Range(o.accountId(), start, before.isAfter(end) ? end : before));
             }
             Map<String, NavigableMap<LocalDate, BigDecimal>> spendByDay = new HashMap<>();
-            readInto(source, ranges, spendByDay, new HashMap<>(), counts);
+            counts.rowsForward += readInto(source, ranges, spendByDay, new HashMap<>(), counts);
             List<Owing> next = new ArrayList<>();
             for (int i = 0; i < pending.size(); i++) {
                 Owing o = pending.get(i);
@@ -333,13 +379,16 @@ public final class SpendTails {
                 && read.getOrDefault(account, BigDecimal.ZERO).compareTo(total.getOrDefault(account, BigDecimal.ZERO)) < 0;
     }
 
-    private static void readInto(Source source, List<Range> ranges, Map<String, NavigableMap<LocalDate, BigDecimal>> spend,
+    /** Reads the ranges into {@code spend} and {@code read}; returns the rows read. */
+    private static long readInto(Source source, List<Range> ranges, Map<String, NavigableMap<LocalDate, BigDecimal>> spend,
                                  Map<String, BigDecimal> read, Counts counts) {
         counts.reads++;
+        long before = counts.rows;
         source.read(ranges, (account, date, amount) -> {
             counts.rows++;
             spend.computeIfAbsent(account, k -> new TreeMap<>()).merge(date, amount, BigDecimal::add);
             read.merge(account, amount, BigDecimal::add);
         });
+        return counts.rows - before;
     }
 }

@@ -76,9 +76,10 @@ public class CloseLedgerDayTasklet implements Tasklet {
 
         store.clearDayDelta(day);
         DayPostings sums = postingSums(after);
+        List<DayPostings.LateSpend> late = sums == null ? List.of() : sums.lateSpend();
         DayMovements movements;
         if (sums != null) {
-            movements = writeDayDelta(sums);
+            movements = writeDayDelta(sums, LateSpendText.byAccount(late));
         } else {
             store.sumDayEntries(after, day);
             movements = new DayMovements(store.movementsByCurrency(day), store.dayDeltaAccounts(day));
@@ -96,7 +97,7 @@ public class CloseLedgerDayTasklet implements Tasklet {
         // The close is one transaction, and its ledger_day row (primary key: the date) makes a second close
         // of the same date fail rather than add anything twice.
         if (sums != null) {
-            addSpendDays(sums);
+            addSpendDays(sums, late);
         } else {
             store.addSpendDaysFromEntries(after, day);
         }
@@ -168,11 +169,12 @@ public class CloseLedgerDayTasklet implements Tasklet {
     }
 
     /**
-     * account_day_delta from the posting steps' sums, in account order (the table's), a slice per load.
+     * account_day_delta from the posting steps' sums, in account order (the table's), a slice per load,
+     * with each account's late spend per charge date (the ageing's kept tails need it: V13).
      * Each currency's debits and credits are added up on the way (the entries path reads them back
      * through a join with the account table).
      */
-    private DayMovements writeDayDelta(DayPostings sums) {
+    private DayMovements writeDayDelta(DayPostings sums, Map<String, String> lateSpend) {
         Map<String, BigDecimal[]> byCurrency = new HashMap<>();
         BulkLoad rows = new BulkLoad();
         long[] accounts = {0};
@@ -181,7 +183,7 @@ public class CloseLedgerDayTasklet implements Tasklet {
             dc[0] = dc[0].add(a.debits());
             dc[1] = dc[1].add(a.credits());
             accounts[0]++;
-            LedgerDayStore.dayDeltaRow(rows, businessDate, a);
+            LedgerDayStore.dayDeltaRow(rows, businessDate, a, lateSpend.get(a.accountId()));
             if (rows.rows() == LOAD_SLICE) {
                 store.addDayDelta(rows);
                 rows.clear();
@@ -196,7 +198,7 @@ public class CloseLedgerDayTasklet implements Tasklet {
      * steps' sums: spend charged on the date itself as new rows (it can only have been posted tonight),
      * late charges added to what their dates already had.
      */
-    private void addSpendDays(DayPostings sums) {
+    private void addSpendDays(DayPostings sums, List<DayPostings.LateSpend> lateSpend) {
         BulkLoad today = new BulkLoad();
         sums.forEachAccount(a -> {
             if (a.spendOnDate().signum() > 0) {
@@ -210,7 +212,7 @@ public class CloseLedgerDayTasklet implements Tasklet {
         store.addSpendToday(today);
         StringBuilder late = new StringBuilder();
         int lateRows = 0;
-        for (DayPostings.LateSpend l : sums.lateSpend()) {
+        for (DayPostings.LateSpend l : lateSpend) {
             late.append(lateRows == 0 ? "(" : ",(").append(Ids.literal(l.accountId())).append(",'")
                     .append(l.chargeDate()).append("',").append(l.amount().toPlainString()).append(')');
             if (++lateRows == LATE_BATCH) {

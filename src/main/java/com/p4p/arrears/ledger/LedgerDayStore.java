@@ -29,6 +29,8 @@ class LedgerDayStore {
     private static final long SORT_BUFFER = 512L << 20;
     private static final String DELTA_COLUMNS = "business_date, account_id, debits, credits, spend_on_date,"
             + " first_reversal_date, first_spend_date";
+    /** The posting sums also record each account's late spend per charge date (V13; the entries path does not). */
+    private static final String DELTA_COLUMNS_WITH_LATE = DELTA_COLUMNS + ", late_spend";
     private static final String SPEND_DAY_COLUMNS = "account_id, charge_date, amount";
 
     private final JdbcTemplate jdbc;
@@ -95,14 +97,18 @@ class LedgerDayStore {
         jdbc.update("DELETE FROM account_day_delta WHERE business_date = ?", day);
     }
 
-    /** Appends an account's movement of the day to rows for {@link #addDayDelta}. */
-    static void dayDeltaRow(BulkLoad rows, LocalDate day, DayPostings.AccountDay a) {
+    /**
+     * Appends an account's movement of the day to rows for {@link #addDayDelta}.
+     *
+     * @param lateSpend its late spend per charge date ({@link LateSpendText}); null: none, or not recorded
+     */
+    static void dayDeltaRow(BulkLoad rows, LocalDate day, DayPostings.AccountDay a, String lateSpend) {
         rows.date(day).text(a.accountId()).decimal(a.debits()).decimal(a.credits()).decimal(a.spendOnDate())
-                .date(a.firstReversalDate()).date(a.firstSpendDate()).endRow();
+                .date(a.firstReversalDate()).date(a.firstSpendDate()).text(lateSpend).endRow();
     }
 
     void addDayDelta(BulkLoad rows) {
-        rows.into(jdbc, "account_day_delta", DELTA_COLUMNS);
+        rows.into(jdbc, "account_day_delta", DELTA_COLUMNS_WITH_LATE);
     }
 
     long dayDeltaAccounts(Date day) {

@@ -56,6 +56,8 @@ public class StepMetrics implements StepExecutionListener, JobExecutionListener 
      * step read; the benchmark's report shows it, so a night-over-night growth is visible.
      */
     public static final String HISTORY_ROWS_READ = "historyRowsRead";
+    /** Step execution context key: owing accounts whose kept ageing tail was carried through a late charge. */
+    public static final String TAILS_THROUGH_LATE_CHARGES = "tailsThroughLateCharges";
 
     private static final List<MemoryPoolMXBean> HEAP = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP)

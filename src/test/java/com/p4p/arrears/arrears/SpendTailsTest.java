@@ -76,6 +76,7 @@ class SpendTailsTest {
         LocalDate anchor; // what the previous night stored
         KeptTail kept; // and the tail it kept
         LocalDate firstSpendTonight; // the earliest charge date of tonight's spend
+        TreeMap<LocalDate, BigDecimal> lateTonight; // tonight's spend charged before tonight, per date
         final int kind;
 
         Account(String id, int kind) {
@@ -90,9 +91,10 @@ class SpendTailsTest {
 
     /**
      * How often the randomized nights met the cases that matter: {read further back, owed beyond all
-     * spend, late charge before the anchor, kept anchor stayed, kept anchor moved forward}.
+     * spend, late charge before the anchor, kept anchor stayed, kept anchor moved forward, kept tail
+     * carried through a late charge on or before its anchor, kept tail dropped (late spend not recorded)}.
      */
-    private static final long[] cases = new long[5];
+    private static final long[] cases = new long[7];
 
     /** Accounts of every kind at random; or all paying regularly; or none ever paying. */
     static final int MIXED = -1;
@@ -116,6 +118,7 @@ class SpendTailsTest {
             LocalDate d = D0.plusDays(n);
             for (Account a : all) {
                 a.firstSpendTonight = null;
+                a.lateTonight = new TreeMap<>();
                 if (rnd.nextInt(10) < 8) { // spend most days, some of it billed late, some of it very late
                     int r = rnd.nextInt(100);
                     int late = r < 80 ? 0 : r < 95 ? 1 + rnd.nextInt(7) : 1 + rnd.nextInt(Math.min(200, n + 1));
@@ -128,6 +131,9 @@ class SpendTailsTest {
                     a.firstSpendTonight = a.firstSpendTonight == null || date.isBefore(a.firstSpendTonight)
                             ? date : a.firstSpendTonight;
                     h.add(a.id, date, BigDecimal.valueOf(amount, 2));
+                    if (date.isBefore(d)) {
+                        a.lateTonight.merge(date, BigDecimal.valueOf(amount, 2), BigDecimal::add);
+                    }
                 }
                 int p = rnd.nextInt(100);
                 long owedMinor = a.debits - a.credits;
@@ -161,7 +167,13 @@ class SpendTailsTest {
             List<SpendTails.Owing> owing = new ArrayList<>();
             for (Account a : all) {
                 if (a.owed().signum() > 0) {
-                    SpendTails.Tail tail = a.kept == null ? null : a.kept.carriedOn(debits(a), a.firstSpendTonight);
+                    // a close that summed the entries in the database records no late spend (1 night in 10)
+                    List<KeptTail.Posted> posted = a.firstSpendTonight == null ? List.of()
+                            : List.of(new KeptTail.Posted(d, a.firstSpendTonight, rnd.nextInt(10) == 0 ? null : a.lateTonight));
+                    SpendTails.Tail tail = a.kept == null ? null : a.kept.carriedOn(debits(a), posted);
+                    if (a.kept != null && keep && a.kept.lateChargeSince(posted)) {
+                        cases[tail == null ? 6 : 5]++;
+                    }
                     owing.add(new SpendTails.Owing(a.id, a.owed(), a.anchor, keep ? tail : null));
                 }
             }
@@ -180,7 +192,7 @@ class SpendTailsTest {
                 LocalDate bounded = Ageing.anchor(a.owed(), read.get(a.id), a.earliestReversal);
                 assertThat(bounded).as("anchor of %s on night %d (owed %s)", a.id, n, a.owed()).isEqualTo(full);
                 a.anchor = bounded;
-                a.kept = KeptTail.of(a.owed(), bounded, read.get(a.id), debits(a));
+                a.kept = KeptTail.of(d, a.owed(), bounded, read.get(a.id), debits(a));
                 TreeMap<LocalDate, BigDecimal> s = h.spend.get(a.id);
                 if (s != null && a.owed().compareTo(s.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)) > 0) {
                     cases[1]++;
@@ -198,10 +210,12 @@ class SpendTailsTest {
             simulate(seed, 40, 150, MIXED, true);
         }
         System.out.printf("SpendTailsTest: %d readings further back, %d anchors with owed beyond all spend,"
-                + " %d late charges dated before the anchor, %d kept anchors stayed, %d moved forward%n",
-                cases[0], cases[1], cases[2], cases[3], cases[4]);
+                + " %d late charges dated before the anchor, %d kept anchors stayed, %d moved forward,"
+                + " %d kept tails carried through a late charge on or before the anchor, %d dropped%n",
+                cases[0], cases[1], cases[2], cases[3], cases[4], cases[5], cases[6]);
         assertThat(java.util.Arrays.stream(cases).min().getAsLong())
-                .as("further back, owed beyond all spend, late before the anchor, kept stayed, kept moved forward")
+                .as("further back, owed beyond all spend, late before the anchor, kept stayed, kept moved forward,"
+                        + " carried through a late charge, dropped")
                 .isGreaterThan(20);
     }
 

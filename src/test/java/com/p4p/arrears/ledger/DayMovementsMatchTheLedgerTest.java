@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,20 @@ class DayMovementsMatchTheLedgerTest {
                 .isEqualTo(rows("SELECT posted_date, currency, SUM(" + DEBIT + "), SUM(" + CREDIT + ") FROM ledger_entry"
                         + " GROUP BY posted_date, currency ORDER BY posted_date, currency"))
                 .isNotEmpty();
+        // the late spend per charge date each run posted (V13): recorded from the posting sums, NULL from the entries
+        List<String> late = rows("SELECT posted_date, account_id, entry_date, SUM(amount) FROM ledger_entry"
+                + " WHERE entry_type = 'SPEND' AND entry_date < posted_date"
+                + " GROUP BY posted_date, account_id, entry_date ORDER BY posted_date, account_id, entry_date");
+        List<String> recorded = new ArrayList<>();
+        jdbc.query("SELECT business_date, account_id, late_spend FROM account_day_delta WHERE late_spend IS NOT NULL"
+                + " ORDER BY business_date, account_id", rs -> {
+                    String posted = rs.getDate(1).toString();
+                    String account = rs.getString(2);
+                    LateSpendText.parse(rs.getString(3)).forEach((charged, amount) -> recorded.add(List.of(
+                            posted, account, charged.toString(), amount.setScale(4).toPlainString()).toString()));
+                });
+        // every night of a test closes the same way
+        assertThat(recorded).isEqualTo(summed.equals(CloseLedgerDayTasklet.SUMMED_BY_POSTING) ? late : List.of());
         assertThat(rows("SELECT account_id, charge_date, amount FROM account_spend_day ORDER BY account_id, charge_date"))
                 .isEqualTo(rows("SELECT account_id, entry_date, SUM(amount) FROM ledger_entry WHERE entry_type = 'SPEND'"
                         + " GROUP BY account_id, entry_date ORDER BY account_id, entry_date"))
