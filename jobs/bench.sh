@@ -315,7 +315,7 @@ for ((n = 1; n <= nights; n++)); do
     printf '  %s.csv: %d rows' "$f" "$(($(wc -l < "$work/out/$ymd/$f.csv") - 1))"
   done
   echo
-  grep -hE 'classifyAccounts( partition[0-9]+)?: ([0-9]+ spend history rows|time in the writer|runway windows)|closeLedgerDay: [0-9-]+ rows read' "$work/job_$ymd.log" \
+  grep -hE 'classifyAccounts( partition[0-9]+)?: ([0-9]+ spend history rows|time in the writer|runway windows|of those rows)|closeLedgerDay: [0-9-]+ rows read' "$work/job_$ymd.log" \
     | sed 's/^.*\(classifyAccounts[ a-z0-9]*:\|closeLedgerDay:\)/  \1/' || true
   if [ "$n" -eq "$history_after" ] && [ "$history_days" -gt 0 ]; then
     h0=$(date +%s.%N)
