@@ -31,6 +31,8 @@
 # bench's own; they are stopped, and the queue deleted, at the end),
 # --id-shape ordered|random (issue 14: the generator's charge and payment ids; ordered, the default, is
 # CHG-yyyyMMdd-n, which the ledger's unique key only appends; random is UUIDv4, deterministic for the seed),
+# --late-days N (the generator bills no charge more than N days late; the same charges and amounts,
+# dated later: 7 shows what a year of history costs where late billing stays within a week; default 200),
 # --ledger-entries N (issue 14: before night 1, ledger_entry is preloaded with N entries of the same id
 # shape, spend and payments in the nights' proportion, a night's worth a day on the days before the
 # first date, by MariaDB's SEQUENCE engine with the unique key dropped and built again afterwards (a
@@ -45,7 +47,7 @@ cd "$(dirname "$0")/.."
 accounts=100000 spend=1000000 payments=100000 nights=1 xmx=2g java_opts="" build=yes keep=no
 balances=true first=2026-11-26 seed=42 buffer_pool="" floor=yes history_days=0 history_after=1 url_settings=""
 policy_args=()
-partition_args=() workers=0 id_shape=ordered ledger_entries=0
+partition_args=() workers=0 id_shape=ordered ledger_entries=0 late_days=200
 while [ $# -gt 0 ]; do
   case "$1" in
     --accounts) accounts=$2; shift 2 ;;
@@ -69,6 +71,7 @@ while [ $# -gt 0 ]; do
     --workers) workers=$2; shift 2 ;;
     --id-shape) id_shape=$2; shift 2 ;;
     --ledger-entries) ledger_entries=$2; shift 2 ;;
+    --late-days) late_days=$2; shift 2 ;;
     *) sed -n "2,$(($(grep -n '^set -euo pipefail' "$0" | cut -d: -f1) - 1))p" "$0" >&2; exit 2 ;;
   esac
 done
@@ -127,7 +130,7 @@ echo "work folder $work, database $db; bulk writes: $([ -n "$url_settings" ] && 
 t0=$(date +%s.%N)
 java -cp target/test-classes com.p4p.arrears.ops.bench.NightGenerator --out "$work/in" --accounts "$accounts" \
   --spend "$spend" --payments "$payments" --nights "$nights" --date "$first" --seed "$seed" --balances "$balances" \
-  --id-shape "$id_shape"
+  --id-shape "$id_shape" --late-days "$late_days"
 printf 'generated in %.1fs: %s\n' "$(echo "$(date +%s.%N) - $t0" | bc)" "$(du -sh "$work/in" | cut -f1)"
 
 sql -e "CREATE DATABASE $db CHARACTER SET utf8mb4 COLLATE utf8mb4_bin; CREATE DATABASE $bare CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"

@@ -47,6 +47,8 @@ public final class NightGenerator {
     private final long paymentRows;
     private final boolean balancesFile;
     private final SplittableRandom random;
+    /** No charge is billed more than this many days late (the default, 200, caps nothing). */
+    private int maxLateDays = 200;
     private final SourceIds ids;
 
     /** Each account's ledger balance in its currency's minor unit, as the pipeline will compute it. */
@@ -96,7 +98,7 @@ public final class NightGenerator {
         }
         if (!o.containsKey("out")) {
             System.err.println("usage: NightGenerator --out DIR --accounts N --spend N --payments N [--nights 1]"
-                    + " [--date 2026-11-26] [--seed 42] [--balances true] [--id-shape ordered|random]");
+                    + " [--date 2026-11-26] [--seed 42] [--balances true] [--id-shape ordered|random] [--late-days N]");
             System.exit(2);
         }
         Path out = Path.of(o.get("out"));
@@ -105,6 +107,7 @@ public final class NightGenerator {
                 Long.parseLong(o.getOrDefault("spend", "10000")), Long.parseLong(o.getOrDefault("payments", "1000")),
                 Boolean.parseBoolean(o.getOrDefault("balances", "true")), Long.parseLong(o.getOrDefault("seed", "42")),
                 o.getOrDefault("id-shape", "ordered"));
+        g.maxLateDays = Integer.parseInt(o.getOrDefault("late-days", "200"));
         LocalDate first = LocalDate.parse(o.getOrDefault("date", "2026-11-26"));
         int nights = Integer.parseInt(o.getOrDefault("nights", "1"));
         for (int n = 1; n <= nights; n++) {
@@ -240,6 +243,9 @@ public final class NightGenerator {
                     chargeDate = date.minusDays(8 + random.nextInt(38));
                 } else if (age < 70) {
                     chargeDate = date.minusDays(1 + random.nextInt(7));
+                }
+                if (chargeDate.isBefore(date.minusDays(maxLateDays))) {
+                    chargeDate = date.minusDays(maxLateDays); // --late-days: the same charges, billed less late
                 }
                 long amount = cents * FACTOR_PERCENT[rowCurrency] / 100 + 1;
                 String accountId = ghost ? "GHOST" + pad(random.nextInt(5000), 5) : accountId(account);
