@@ -72,7 +72,7 @@ public record KeptTail(LocalDate asOf, LocalDate anchor, BigDecimal spendBefore,
         BigDecimal before = spendBefore;
         BigDecimal on = spendOnAnchor;
         for (Posted p : posted) {
-            if (!p.postedOn().isAfter(asOf) || p.firstChargeDate() == null || p.firstChargeDate().isAfter(anchor)) {
+            if (!lateCharge(p)) {
                 continue;
             }
             if (p.lateSpend() == null) {
@@ -91,11 +91,11 @@ public record KeptTail(LocalDate asOf, LocalDate anchor, BigDecimal spendBefore,
 
     /** Whether a run since the tail was kept posted spend charged on or before its anchor (a late charge). */
     public boolean lateChargeSince(List<Posted> posted) {
-        for (Posted p : posted) {
-            if (p.postedOn().isAfter(asOf) && p.firstChargeDate() != null && !p.firstChargeDate().isAfter(anchor)) {
-                return true;
-            }
-        }
-        return false;
+        return posted.stream().anyMatch(this::lateCharge);
+    }
+
+    /** Whether the run came after the tail was kept and posted spend charged on or before the anchor. */
+    private boolean lateCharge(Posted p) {
+        return p.postedOn().isAfter(asOf) && p.firstChargeDate() != null && !p.firstChargeDate().isAfter(anchor);
     }
 }
