@@ -323,20 +323,28 @@ for ((n = 1; n <= nights; n++)); do
   if [ "$n" -eq "$history_after" ] && [ "$history_days" -gt 0 ]; then
     h0=$(date +%s.%N)
     history_rows=0
-    # oldest date first, accounts in key order within it: the rows arrive in primary-key order (no sort);
-    # a transaction per 30 days, so a year at 1M accounts is not one 350M-row transaction
-    for ((hi = history_days; hi >= 1; hi -= 30)); do
-      lo=$((hi > 30 ? hi - 29 : 1))
-      slice=$(sql -N "$db" -e "SET SESSION join_cache_level = 0; -- a plain nested loop: for each date, the accounts in order
-        INSERT INTO account_spend_day (charge_date, account_id, amount)
-          SELECT STRAIGHT_JOIN DATE '$first' - INTERVAL d.seq DAY, a.account_id, 1 + CRC32(CONCAT(a.account_id, '/', d.seq)) % 20
-            FROM seq_${hi}_to_${lo} d JOIN account a
-           WHERE CRC32(CONCAT(d.seq, '/', a.account_id)) % 20 <> 0
+    # oldest week first, then accounts, then the days of the week: the rows arrive in primary-key order
+    # (charge_week, account_id, charge_date; no sort); a transaction per 4 weeks, so a year at 1M accounts
+    # is not one 350M-row transaction. The amounts are those of day d.seq before the first date as before
+    oldest=$(date -d "$first - $history_days days" +%F)
+    w0=$(date -d "$oldest - $(( $(date -d "$oldest" +%u) - 1 )) days" +%F)
+    weeks=$(( ($(date -d "$first - 1 day" +%s) - $(date -d "$w0" +%s)) / 86400 / 7 + 1 ))
+    day="DATE '$w0' + INTERVAL (w.seq * 7 + k.seq) DAY"
+    back="DATEDIFF(DATE '$first', $day)"
+    for ((wlo = 0; wlo < weeks; wlo += 4)); do
+      whi=$((wlo + 3 < weeks - 1 ? wlo + 3 : weeks - 1))
+      slice=$(sql -N "$db" -e "SET SESSION join_cache_level = 0; -- a plain nested loop: week, account, day
+        INSERT INTO account_spend_day (charge_week, account_id, charge_date, amount)
+          SELECT STRAIGHT_JOIN DATE '$w0' + INTERVAL (w.seq * 7) DAY, a.account_id, $day,
+                 1 + CRC32(CONCAT(a.account_id, '/', $back)) % 20
+            FROM seq_${wlo}_to_${whi} w JOIN account a JOIN seq_0_to_6 k
+           WHERE $day BETWEEN DATE '$oldest' AND DATE '$first' - INTERVAL 1 DAY
+             AND CRC32(CONCAT($back, '/', a.account_id)) % 20 <> 0
               ON DUPLICATE KEY UPDATE amount = account_spend_day.amount + VALUES(amount); -- the first nights' late charges
         SELECT ROW_COUNT();")
       history_rows=$((history_rows + slice))
-      printf '  history: days %d to %d before %s: %d rows (%d so far, %.0f s)\n' "$hi" "$lo" "$first" "$slice" \
-        "$history_rows" "$(echo "$(date +%s.%N) - $h0" | bc)"
+      printf '  history: weeks %d to %d of %d (from %s): %d rows (%d so far, %.0f s)\n' "$((wlo + 1))" "$((whi + 1))" \
+        "$weeks" "$w0" "$slice" "$history_rows" "$(echo "$(date +%s.%N) - $h0" | bc)"
     done
     sql "$db" -e "-- the same rows summed from the sequence (no pass over the table): credits move by what debits move
       UPDATE account a SET a.credits = a.credits - a.debits,

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,17 +14,19 @@ import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.p4p.arrears.ledger.ChargeWeek;
 import com.p4p.arrears.ledger.Ids;
 import com.p4p.arrears.ledger.LateSpendText;
 
 /**
  * The ageing's reads of account_spend_day (spend per charge date and account, primary key
- * (charge_date, account_id): see V7): only what {@link SpendTails} asks for, so rows read per night
- * follow the owing accounts and their debt's age, not the number of nights behind them.
+ * (charge_week, account_id, charge_date): see V14): only what {@link SpendTails} asks for, so rows read
+ * per night follow the owing accounts and their debt's age, not the number of nights behind them.
  * <p>
- * An account's range of dates is read as one point per date, {@code (charge_date = 'd' AND account_id
- * IN (...)) OR ...} (the accounts whose range holds d), so the database seeks each (date, account) in
- * the primary key and reads nothing of other accounts. A condition on a date range alone ({@code
+ * An account's range of dates is read as one point per week, {@code (charge_week = 'w' AND account_id
+ * IN (...) [AND charge_date BETWEEN ...]) OR ...} (the accounts whose range holds that part of w), so the
+ * database seeks each (week, account) in the primary key, reads that account's days of the week side by
+ * side (mostly one page), and nothing of other accounts. A condition on a date range alone ({@code
  * charge_date >= d AND account_id IN (...)}) would read every account's spend of those dates. A statement
  * carries at most {@value #POINTS_PER_STATEMENT} points: MariaDB's range optimizer gives up (and scans
  * the table) past 16000 range parts. Ids are validated before they get here, so they are written as
@@ -38,7 +41,7 @@ public class SpendHistoryStore implements SpendTails.Source {
 
     private final JdbcTemplate jdbc;
     private final SpendTails.Counts counts = new SpendTails.Counts();
-    /** The history's first and last charge dates (they do not move during classification); null until read. */
+    /** The history's first and last weeks (they do not move during classification); null until read. */
     private LocalDate[] span;
 
     public SpendHistoryStore(JdbcTemplate jdbc) {
@@ -57,27 +60,30 @@ public class SpendHistoryStore implements SpendTails.Source {
 
     @Override
     public void read(List<SpendTails.Range> ranges, SpendTails.Row sink) {
-        LocalDate[] dates = span();
-        if (dates[0] == null) {
+        LocalDate[] weeks = span();
+        if (weeks[0] == null) {
             return; // no history at all
         }
-        // every (date, account) point of the ranges, inside the history's span, by date
-        TreeMap<LocalDate, List<String>> points = new TreeMap<>();
+        LocalDate lastDay = weeks[1].plusDays(6);
+        // every (week, account) point of the ranges, inside the history's span, by week
+        TreeMap<WeekPart, List<String>> points = new TreeMap<>();
         for (SpendTails.Range r : ranges) {
-            LocalDate from = r.from().isBefore(dates[0]) ? dates[0] : r.from();
-            LocalDate to = r.before() == null || r.before().isAfter(dates[1]) ? dates[1] : r.before().minusDays(1);
-            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-                points.computeIfAbsent(d, k -> new ArrayList<>()).add(r.accountId());
+            LocalDate from = r.from().isBefore(weeks[0]) ? weeks[0] : r.from();
+            LocalDate to = r.before() == null || r.before().isAfter(lastDay) ? lastDay : r.before().minusDays(1);
+            for (LocalDate week = ChargeWeek.of(from); !week.isAfter(to) && !from.isAfter(to); week = week.plusWeeks(1)) {
+                WeekPart part = new WeekPart(week, from.isAfter(week) ? from : week,
+                        to.isBefore(week.plusDays(6)) ? to : week.plusDays(6));
+                points.computeIfAbsent(part, k -> new ArrayList<>()).add(r.accountId());
             }
         }
         StringBuilder where = new StringBuilder();
         int inStatement = 0;
-        for (Map.Entry<LocalDate, List<String>> day : points.entrySet()) {
-            List<String> ids = day.getValue();
+        for (Map.Entry<WeekPart, List<String>> part : points.entrySet()) {
+            List<String> ids = part.getValue();
             for (int i = 0; i < ids.size(); ) {
                 int take = Math.min(ids.size() - i, POINTS_PER_STATEMENT - inStatement);
-                where.append(inStatement == 0 ? "(" : " OR (").append("charge_date = DATE '").append(day.getKey())
-                        .append("' AND account_id IN ").append(Ids.inList(ids.subList(i, i + take))).append(')');
+                where.append(inStatement == 0 ? "(" : " OR (").append(part.getKey().condition())
+                        .append(" AND account_id IN ").append(Ids.inList(ids.subList(i, i + take))).append(')');
                 i += take;
                 inStatement += take;
                 if (inStatement == POINTS_PER_STATEMENT) {
@@ -89,6 +95,24 @@ public class SpendHistoryStore implements SpendTails.Source {
         }
         if (inStatement > 0) {
             query(where, sink);
+        }
+    }
+
+    /** The dates {@code from} to {@code to} of one week (its Monday): all seven, or the part a range holds. */
+    private record WeekPart(LocalDate week, LocalDate from, LocalDate to) implements Comparable<WeekPart> {
+
+        private static final Comparator<WeekPart> ORDER = Comparator.comparing(WeekPart::week)
+                .thenComparing(WeekPart::from).thenComparing(WeekPart::to);
+
+        String condition() {
+            String sql = "charge_week = DATE '" + week + "'";
+            return from.equals(week) && to.equals(week.plusDays(6)) ? sql
+                    : sql + " AND charge_date BETWEEN DATE '" + from + "' AND DATE '" + to + "'";
+        }
+
+        @Override
+        public int compareTo(WeekPart other) {
+            return ORDER.compare(this, other);
         }
     }
 
@@ -147,6 +171,7 @@ public class SpendHistoryStore implements SpendTails.Source {
         return total;
     }
 
+    /** The Monday of the history's first week: at most 6 days before its first charge date, which is all the walk needs. */
     @Override
     public LocalDate earliestChargeDate() {
         return span()[0];
@@ -154,8 +179,9 @@ public class SpendHistoryStore implements SpendTails.Source {
 
     private LocalDate[] span() {
         if (span == null) {
-            // both ends of the primary key: one index entry each
-            span = jdbc.query("SELECT MIN(charge_date), MAX(charge_date) FROM account_spend_day", rs -> {
+            // both ends of the primary key: one index entry each (the first charge date would need a
+            // scan of the first week's part of the table)
+            span = jdbc.query("SELECT MIN(charge_week), MAX(charge_week) FROM account_spend_day", rs -> {
                 rs.next();
                 return new LocalDate[]{rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)};
             });

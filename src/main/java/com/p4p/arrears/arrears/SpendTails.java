@@ -95,7 +95,7 @@ public final class SpendTails {
         /** Each account's spend of all time (the ledger's debits); an account with none may be absent. */
         Map<String, BigDecimal> totalSpend(Collection<String> accountIds);
 
-        /** The earliest charge date of the whole history, null when it is empty. */
+        /** The earliest charge date of the whole history or any date before it (a bound: nothing is older), null when it is empty. */
         LocalDate earliestChargeDate();
     }
 

@@ -3,6 +3,8 @@ package com.p4p.arrears.ledger;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -212,8 +214,12 @@ public class CloseLedgerDayTasklet implements Tasklet {
         store.addSpendToday(today);
         StringBuilder late = new StringBuilder();
         int lateRows = 0;
-        for (DayPostings.LateSpend l : lateSpend) {
-            late.append(lateRows == 0 ? "(" : ",(").append(Ids.literal(l.accountId())).append(",'")
+        // in key order (week, account, date): the list is by account then date, and the sort is stable
+        List<DayPostings.LateSpend> byWeek = new ArrayList<>(lateSpend);
+        byWeek.sort(Comparator.comparing(l -> ChargeWeek.of(l.chargeDate())));
+        for (DayPostings.LateSpend l : byWeek) {
+            late.append(lateRows == 0 ? "('" : ",('").append(ChargeWeek.of(l.chargeDate())).append("',")
+                    .append(Ids.literal(l.accountId())).append(",'")
                     .append(l.chargeDate()).append("',").append(l.amount().toPlainString()).append(')');
             if (++lateRows == LATE_BATCH) {
                 store.addLateSpend(late);

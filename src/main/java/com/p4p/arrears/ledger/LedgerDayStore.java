@@ -31,7 +31,8 @@ class LedgerDayStore {
             + " first_reversal_date, first_spend_date";
     /** The posting sums also record each account's late spend per charge date (V13; the entries path does not). */
     private static final String DELTA_COLUMNS_WITH_LATE = DELTA_COLUMNS + ", late_spend";
-    private static final String SPEND_DAY_COLUMNS = "account_id, charge_date, amount";
+    /** Key order: the week (its Monday, {@link ChargeWeek}), the account, the date (V14). */
+    private static final String SPEND_DAY_COLUMNS = "charge_week, account_id, charge_date, amount";
 
     private final JdbcTemplate jdbc;
     private final boolean h2;
@@ -149,7 +150,7 @@ class LedgerDayStore {
 
     /** Appends spend charged on the date itself to rows for {@link #addSpendToday}. */
     static void spendTodayRow(BulkLoad rows, LocalDate day, DayPostings.AccountDay a) {
-        rows.text(a.accountId()).date(day).decimal(a.spendOnDate()).endRow();
+        rows.date(ChargeWeek.of(day)).text(a.accountId()).date(day).decimal(a.spendOnDate()).endRow();
     }
 
     /** New rows of the ageing history (LOAD DATA refuses a row that exists). */
@@ -157,7 +158,7 @@ class LedgerDayStore {
         rows.into(jdbc, "account_spend_day", SPEND_DAY_COLUMNS);
     }
 
-    /** Late charges, {@code values} as SQL row literals, added to what their dates already had. */
+    /** Late charges, {@code values} as SQL row literals in the order of SPEND_DAY_COLUMNS, added to what their dates already had. */
     void addLateSpend(CharSequence values) {
         jdbc.update("INSERT INTO account_spend_day (" + SPEND_DAY_COLUMNS + ") VALUES " + values
                 + " ON DUPLICATE KEY UPDATE amount = account_spend_day.amount + VALUES(amount)");
@@ -170,21 +171,23 @@ class LedgerDayStore {
      * date in a second pass over the day's entries and added to what those dates already had.
      */
     void addSpendDaysFromEntries(long after, Date day) {
-        String spendToday = "SELECT account_id, business_date, spend_on_date FROM account_day_delta"
-                + " WHERE business_date = ? AND spend_on_date > 0";
-        String lateSpend = "SELECT account_id, entry_date, SUM(amount) AS amount FROM ledger_entry WHERE entry_id > ?"
-                + " AND posted_date = ? AND entry_type = 'SPEND' AND entry_date <> ? GROUP BY account_id, entry_date";
+        String week = "DATE '" + ChargeWeek.of(day.toLocalDate()) + "'";
+        String spendToday = "SELECT " + week + " AS charge_week, account_id, business_date, spend_on_date"
+                + " FROM account_day_delta WHERE business_date = ? AND spend_on_date > 0";
+        String lateSpend = "SELECT " + ChargeWeek.sql(h2, "entry_date") + " AS charge_week, account_id, entry_date,"
+                + " SUM(amount) AS amount FROM ledger_entry WHERE entry_id > ? AND posted_date = ?"
+                + " AND entry_type = 'SPEND' AND entry_date <> ? GROUP BY account_id, entry_date";
         if (h2) {
             jdbc.update("MERGE INTO account_spend_day USING (" + spendToday + ") s ON (account_spend_day.account_id ="
                     + " s.account_id AND account_spend_day.charge_date = s.business_date)"
                     + " WHEN MATCHED THEN UPDATE SET amount = account_spend_day.amount + s.spend_on_date"
-                    + " WHEN NOT MATCHED THEN INSERT (account_id, charge_date, amount)"
-                    + " VALUES (s.account_id, s.business_date, s.spend_on_date)", day);
+                    + " WHEN NOT MATCHED THEN INSERT (" + SPEND_DAY_COLUMNS + ")"
+                    + " VALUES (s.charge_week, s.account_id, s.business_date, s.spend_on_date)", day);
             jdbc.update("MERGE INTO account_spend_day USING (" + lateSpend + ") s ON (account_spend_day.account_id ="
                     + " s.account_id AND account_spend_day.charge_date = s.entry_date)"
                     + " WHEN MATCHED THEN UPDATE SET amount = account_spend_day.amount + s.amount"
-                    + " WHEN NOT MATCHED THEN INSERT (account_id, charge_date, amount)"
-                    + " VALUES (s.account_id, s.entry_date, s.amount)", after, day, day);
+                    + " WHEN NOT MATCHED THEN INSERT (" + SPEND_DAY_COLUMNS + ")"
+                    + " VALUES (s.charge_week, s.account_id, s.entry_date, s.amount)", after, day, day);
         } else {
             jdbc.update("INSERT INTO account_spend_day (" + SPEND_DAY_COLUMNS + ") " + spendToday
                     + " ON DUPLICATE KEY UPDATE amount = account_spend_day.amount + VALUES(amount)", day);

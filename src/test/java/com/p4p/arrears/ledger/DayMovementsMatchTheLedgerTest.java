@@ -115,6 +115,13 @@ class DayMovementsMatchTheLedgerTest {
                 .isEqualTo(rows("SELECT account_id, entry_date, SUM(amount) FROM ledger_entry WHERE entry_type = 'SPEND'"
                         + " GROUP BY account_id, entry_date ORDER BY account_id, entry_date"))
                 .isNotEmpty();
+        // the key's first part is the week (V14): each row under its charge date's Monday, two weeks here
+        List<String> weeks = new ArrayList<>();
+        jdbc.query("SELECT charge_week, charge_date FROM account_spend_day", rs -> {
+            weeks.add(rs.getObject(1, LocalDate.class) + " " + ChargeWeek.of(rs.getObject(2, LocalDate.class)));
+        });
+        assertThat(weeks).allSatisfy(w -> assertThat(w.split(" ")[0]).isEqualTo(w.split(" ")[1]))
+                .extracting(w -> w.split(" ")[0]).containsOnly("2026-11-16", "2026-11-23").contains("2026-11-16");
     }
 
     /** An undisturbed night on MySQL closes from the posting steps' sums. */
