@@ -18,7 +18,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.p4p.arrears.ingest.EntryType;
-import com.p4p.arrears.ledger.Ids;
 
 /**
  * The lift of SPEC 13 for every account a lifted file posted to, in one transaction: the account's
@@ -30,7 +29,6 @@ import com.p4p.arrears.ledger.Ids;
  */
 public class LiftEnforcementTasklet implements Tasklet {
 
-    private static final int BATCH = 1000;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("progress");
 
     private final LocalDate businessDate;
@@ -165,16 +163,7 @@ public class LiftEnforcementTasklet implements Tasklet {
     }
 
     private Map<String, NavigableMap<LocalDate, BigDecimal>> spendHistory(List<String> accounts) {
-        Map<String, NavigableMap<LocalDate, BigDecimal>> out = new HashMap<>();
-        for (int from = 0; from < accounts.size(); from += BATCH) {
-            List<String> slice = accounts.subList(from, Math.min(accounts.size(), from + BATCH));
-            jdbc.query("SELECT account_id, charge_date, amount FROM account_spend_day WHERE account_id IN "
-                    + Ids.inList(slice), rs -> {
-                        out.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
-                                .put(rs.getObject(2, LocalDate.class), rs.getBigDecimal(3));
-                    });
-        }
-        return out;
+        return new SpendHistoryStore(jdbc).wholeHistory(accounts);
     }
 
     private static LocalDate earlier(LocalDate a, LocalDate b) {

@@ -98,6 +98,22 @@ public class SpendHistoryStore implements SpendTails.Source {
         }
     }
 
+    /**
+     * Each account's whole spend per charge date (accounts without spend are absent), for the few accounts
+     * an intraday lift or explain looks at: one seek per (week, account) of the history, since the key
+     * does not hold an account's rows together across weeks (a condition on account_id alone would scan
+     * the whole table).
+     */
+    public Map<String, NavigableMap<LocalDate, BigDecimal>> wholeHistory(Collection<String> accountIds) {
+        Map<String, NavigableMap<LocalDate, BigDecimal>> out = new HashMap<>();
+        List<SpendTails.Range> ranges = new ArrayList<>(accountIds.size());
+        for (String a : accountIds) {
+            ranges.add(new SpendTails.Range(a, LocalDate.MIN, null));
+        }
+        read(ranges, (account, date, amount) -> out.computeIfAbsent(account, k -> new TreeMap<>()).put(date, amount));
+        return out;
+    }
+
     /** The dates {@code from} to {@code to} of one week (its Monday): all seven, or the part a range holds. */
     private record WeekPart(LocalDate week, LocalDate from, LocalDate to) implements Comparable<WeekPart> {
 

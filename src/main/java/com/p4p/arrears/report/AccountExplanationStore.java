@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.p4p.arrears.arrears.RunwayWindowStore;
+import com.p4p.arrears.arrears.SpendHistoryStore;
 import com.p4p.arrears.policy.RunwayRule;
 
 /**
@@ -76,12 +77,7 @@ public final class AccountExplanationStore {
 
     /** Spend per charge date, all time (the ageing history the nights read). */
     public NavigableMap<LocalDate, BigDecimal> spendByChargeDate(String accountId) {
-        NavigableMap<LocalDate, BigDecimal> out = new TreeMap<>();
-        jdbc.query("SELECT charge_date, amount FROM account_spend_day WHERE account_id = ?",
-                rs -> {
-                    out.put(rs.getObject(1, LocalDate.class), rs.getBigDecimal(2));
-                }, accountId);
-        return out;
+        return new SpendHistoryStore(jdbc).wholeHistory(List.of(accountId)).getOrDefault(accountId, new TreeMap<>());
     }
 
     /**

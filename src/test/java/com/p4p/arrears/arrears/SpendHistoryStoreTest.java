@@ -19,7 +19,8 @@ import com.p4p.arrears.support.PipelineTest;
 /**
  * The ageing's reads of account_spend_day, keyed by week since V14: any date range of any account reads
  * exactly that account's rows of those dates, whether it starts or ends inside a week, spans many, or
- * lies outside the history; and the history's first date it reports is no later than the real one.
+ * lies outside the history; the history's first date it reports is no later than the real one; and an
+ * account's whole history (a lift, explain) is exactly its rows.
  */
 @PipelineTest
 class SpendHistoryStoreTest {
@@ -69,5 +70,13 @@ class SpendHistoryStoreTest {
             assertThat(read).as("ranges %s", ranges).doesNotHaveDuplicates();
             assertThat(new TreeSet<>(read)).as("ranges %s", ranges).isEqualTo(expected);
         }
+
+        // what a lift and explain read: an account's whole history, by key
+        TreeSet<String> whole = new TreeSet<>();
+        store.wholeHistory(List.of("A2", "B1", "NONE")).forEach((account, days) -> days.forEach(
+                (date, amount) -> whole.add(account + " " + date + " " + amount.setScale(4))));
+        TreeSet<String> expected = new TreeSet<>();
+        all.stream().filter(row -> row.startsWith("A2 ") || row.startsWith("B1 ")).forEach(expected::add);
+        assertThat(whole).isEqualTo(expected).isNotEmpty();
     }
 }
