@@ -77,7 +77,7 @@ public class ArrearsClassificationWriter implements ItemWriter<AccountToClassify
         log.info("classifyAccounts" + partition + ": " + c.rows() + " spend history rows read for " + c.owingAccounts()
                 + " owing accounts (" + c.keptAccounts() + " kept their anchor without reading, " + c.forwardAccounts()
                 + " moved it forward, " + c.furtherAccounts() + " read further back than the previous anchor), in "
-                + c.reads() + " reads");
+                + c.reads() + " reads seeking " + c.seeks() + " weeks of an account");
         log.info("classifyAccounts" + partition + ": of those rows " + c.rowsFromAnchor() + " read from the previous anchor"
                 + " (or the last days: new debt), " + c.rowsForward() + " moving kept anchors forward, " + c.rowsFurther()
                 + " further back; kept tails carried on " + c.tailsCarried() + " (" + c.tailsThroughLateCharges()

@@ -76,6 +76,7 @@ public class SpendHistoryStore implements SpendTails.Source {
                 points.computeIfAbsent(part, k -> new ArrayList<>()).add(r.accountId());
             }
         }
+        counts.addSeeks(points.values().stream().mapToLong(List::size).sum());
         StringBuilder where = new StringBuilder();
         int inStatement = 0;
         for (Map.Entry<WeekPart, List<String>> part : points.entrySet()) {

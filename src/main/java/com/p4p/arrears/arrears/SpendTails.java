@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
+import com.p4p.arrears.ledger.ChargeWeek;
+
 /**
  * Decides how little of an account's spend history the ageing must read (SPEC 5) so that a night costs
  * the same after a year as after a week. {@link Ageing#anchor} walks the spend from the newest charge
@@ -28,6 +30,10 @@ import java.util.TreeMap;
  *       until it does, or what it read adds up to all its spend (the account's debits:
  *       its whole history is read), or the history's earliest date is passed.</li>
  * </ul>
+ * Every read starts on a Monday and goes forward to a Sunday (or tonight): the history is stored by
+ * week (V14), a page per account and week, so the rest of a week a read touches costs no more, and it
+ * spares a later round that page again ({@link #weekOf}).
+ * <p>
  * The anchor over what was read is then exactly the anchor over the whole history: the walk meets the
  * same dates in the same order and stops before it runs out of what was read (or the whole history was
  * read). The bound L is only a hint: a wrong one costs rows, never a wrong anchor. Only the rare account
@@ -118,6 +124,7 @@ public final class SpendTails {
         long tailsCarried;
         long tailsThroughLate;
         long tailsDropped;
+        long seeks;
 
         public long owingAccounts() {
             return owingAccounts;
@@ -129,6 +136,16 @@ public final class SpendTails {
 
         public long reads() {
             return reads;
+        }
+
+        /** Points the reads sought in the history's key: one per account and week read (V14), where a page is read if not cached. */
+        public long seeks() {
+            return seeks;
+        }
+
+        /** Adds what a read of the history sought (the store knows how its key divides a range). */
+        public void addSeeks(long n) {
+            seeks += n;
         }
 
         public long furtherAccounts() {
@@ -224,8 +241,8 @@ public final class SpendTails {
         plain.addAll(walkForward(businessDate, forward, source, spend, counts));
         List<Range> ranges = new ArrayList<>(plain.size());
         for (Owing o : plain) {
-            LocalDate start = o.previousAnchor() != null && !o.previousAnchor().isAfter(businessDate)
-                    ? o.previousAnchor() : businessDate.minusDays(NEW_DEBT_DAYS);
+            LocalDate start = weekOf(o.previousAnchor() != null && !o.previousAnchor().isAfter(businessDate)
+                    ? o.previousAnchor() : businessDate.minusDays(NEW_DEBT_DAYS));
             from.put(o.accountId(), start);
             ranges.add(new Range(o.accountId(), start, null));
         }
@@ -264,7 +281,7 @@ public final class SpendTails {
                 BigDecimal spent = read.getOrDefault(a, BigDecimal.ZERO);
                 long days = window(owedBy.get(a).subtract(spent), spent,
                         ChronoUnit.DAYS.between(before, businessDate) + 1, shortest);
-                LocalDate start = before.minusDays(days);
+                LocalDate start = weekOf(before.minusDays(days));
                 if (start.isBefore(earliest)) {
                     start = earliest;
                 }
@@ -308,7 +325,7 @@ public final class SpendTails {
                 // the spend the anchor can pass (all after it but owed) at the spend per day after it
                 BigDecimal rest = after.get(o.accountId());
                 long days = window(rest.subtract(o.owed()), rest, ChronoUnit.DAYS.between(start, end), shortest);
-                LocalDate before = start.plusDays(days);
+                LocalDate before = weekOf(start.plusDays(days - 1)).plusWeeks(1); // to the end of its week
                 ranges.add(new Range(o.accountId(), start, before.isAfter(end) ? end : before));
             }
             Map<String, NavigableMap<LocalDate, BigDecimal>> spendByDay = new HashMap<>();
@@ -370,6 +387,15 @@ public final class SpendTails {
                 .divide(spend, 0, RoundingMode.CEILING);
         return estimate.compareTo(BigDecimal.valueOf(LONGEST_WINDOW)) > 0 ? LONGEST_WINDOW
                 : Math.max(shortest, estimate.longValue());
+    }
+
+    /**
+     * The Monday of the date's week. Reads start and end on whole weeks: the history is stored by week
+     * (V14), so the other days of a week a read touches come with the same page, and reading them now
+     * saves a later round reading that page again.
+     */
+    private static LocalDate weekOf(LocalDate date) {
+        return ChargeWeek.of(date);
     }
 
     /** Whether the account has spend before what was read: its reads fall short of its total, and history goes back further. */
