@@ -70,13 +70,16 @@ public class SpendHistoryStore implements SpendTails.Source {
         for (SpendTails.Range r : ranges) {
             LocalDate from = r.from().isBefore(weeks[0]) ? weeks[0] : r.from();
             LocalDate to = r.before() == null || r.before().isAfter(lastDay) ? lastDay : r.before().minusDays(1);
-            for (LocalDate week = ChargeWeek.of(from); !week.isAfter(to) && !from.isAfter(to); week = week.plusWeeks(1)) {
+            if (from.isAfter(to)) {
+                continue; // nothing of the history inside the range
+            }
+            for (LocalDate week = ChargeWeek.of(from); !week.isAfter(to); week = week.plusWeeks(1)) {
                 WeekPart part = new WeekPart(week, from.isAfter(week) ? from : week,
                         to.isBefore(week.plusDays(6)) ? to : week.plusDays(6));
                 points.computeIfAbsent(part, k -> new ArrayList<>()).add(r.accountId());
             }
         }
-        counts.addSeeks(points.values().stream().mapToLong(List::size).sum());
+        counts.seeks += points.values().stream().mapToLong(List::size).sum();
         StringBuilder where = new StringBuilder();
         int inStatement = 0;
         for (Map.Entry<WeekPart, List<String>> part : points.entrySet()) {

@@ -124,7 +124,7 @@ public final class SpendTails {
         long tailsCarried;
         long tailsThroughLate;
         long tailsDropped;
-        long seeks;
+        long seeks; // added by the store: it knows how its key divides a range
 
         public long owingAccounts() {
             return owingAccounts;
@@ -141,11 +141,6 @@ public final class SpendTails {
         /** Points the reads sought in the history's key: one per account and week read (V14), where a page is read if not cached. */
         public long seeks() {
             return seeks;
-        }
-
-        /** Adds what a read of the history sought (the store knows how its key divides a range). */
-        public void addSeeks(long n) {
-            seeks += n;
         }
 
         public long furtherAccounts() {
