@@ -101,8 +101,11 @@ set_pool() {
   done
 }
 # MySQL 8.0.30+ sizes its redo log by innodb_redo_log_capacity; MariaDB 10.11+ by innodb_log_file_size
-redo_var=$(sql -N -e "SELECT IF(COUNT(*) > 0, 'innodb_redo_log_capacity', 'innodb_log_file_size')
-  FROM information_schema.GLOBAL_VARIABLES WHERE VARIABLE_NAME = 'INNODB_REDO_LOG_CAPACITY'")
+# (SHOW, not information_schema.GLOBAL_VARIABLES: MySQL 8 has no such table)
+redo_var=innodb_log_file_size
+if [ -n "$(sql -N -e "SHOW GLOBAL VARIABLES LIKE 'innodb_redo_log_capacity'")" ]; then
+  redo_var=innodb_redo_log_capacity
+fi
 redo_before=$(sql -N -e "SELECT @@$redo_var")
 set_redo() {
   sql -e "SET GLOBAL $redo_var = $1"
