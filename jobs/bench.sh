@@ -91,12 +91,13 @@ fi
 work=$(mktemp -d /tmp/p4p-bench.XXXXXX)
 db="arrears_bench_$(date +%Y%m%d%H%M%S)_$$"
 bare="${db}_bare"
-pool_before=$(sql -N -e "SELECT @@innodb_buffer_pool_size")
-set_pool() {
-  sql -e "SET GLOBAL innodb_buffer_pool_size = $1"
-  # the resize runs in the background: wait until the server reports it done
-  for _ in $(seq 1 120); do
-    [ "$(sql -N -e "SELECT @@innodb_buffer_pool_size")" -ge "$1" ] && break
+# Sets a server variable that the server resizes in the background (buffer pool, redo log) and waits
+# until it reports the new size (a size the server rounds, e.g. a pool not a whole number of its chunks,
+# waits the whole 300 s: give multiples of 128 MB).
+set_global() {
+  sql -e "SET GLOBAL $1 = $2"
+  for _ in $(seq 1 300); do
+    [ "$(sql -N -e "SELECT @@$1")" -eq "$2" ] && break
     sleep 1
   done
 }
@@ -106,14 +107,8 @@ redo_var=innodb_log_file_size
 if [ -n "$(sql -N -e "SHOW GLOBAL VARIABLES LIKE 'innodb_redo_log_capacity'")" ]; then
   redo_var=innodb_redo_log_capacity
 fi
+pool_before=$(sql -N -e "SELECT @@innodb_buffer_pool_size")
 redo_before=$(sql -N -e "SELECT @@$redo_var")
-set_redo() {
-  sql -e "SET GLOBAL $redo_var = $1"
-  for _ in $(seq 1 300); do # the server resizes it in the background
-    [ "$(sql -N -e "SELECT @@$redo_var")" -eq "$1" ] && break
-    sleep 1
-  done
-}
 worker_pids=()
 cleanup() {
   if [ ${#worker_pids[@]} -gt 0 ]; then
@@ -122,10 +117,10 @@ cleanup() {
     rabbitmqctl delete_queue "$queue" >/dev/null 2>&1 || true
   fi
   if [ -n "$buffer_pool" ]; then
-    set_pool "$pool_before" || true
+    set_global innodb_buffer_pool_size "$pool_before" || true
   fi
   if [ -n "$redo_log" ]; then
-    set_redo "$redo_before" || true
+    set_global "$redo_var" "$redo_before" || true
   fi
   if [ "$keep" = no ]; then
     sql -e "DROP DATABASE IF EXISTS $db; DROP DATABASE IF EXISTS $bare" || true
@@ -140,10 +135,10 @@ case "$id_shape" in ordered | random) ;; *) echo "--id-shape must be ordered or 
 
 echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ -n "$buffer_pool" ]; then
-  set_pool "$(numfmt --from=iec "$buffer_pool")"
+  set_global innodb_buffer_pool_size "$(numfmt --from=iec "$buffer_pool")"
 fi
 if [ -n "$redo_log" ]; then
-  set_redo "$(numfmt --from=iec "$redo_log")"
+  set_global "$redo_var" "$(numfmt --from=iec "$redo_log")"
 fi
 echo "database: $(sql -N -e "SELECT CONCAT(VERSION(), ', innodb_buffer_pool_size ', @@innodb_buffer_pool_size DIV 1048576,
   ' MB, $redo_var ', @@$redo_var DIV 1048576, ' MB')")"
